@@ -1,0 +1,67 @@
+"""mikit: motivational interviewing building blocks."""
+
+from importlib.metadata import version as _version
+
+from mikit.errors import (
+    CaseFileError,
+    FileReadError,
+    GoalNotFoundError,
+    JSONSyntaxError,
+    MikitError,
+    OutputTooLargeError,
+    TemplateError,
+    TemplateNotFoundError,
+    UnknownKeyError,
+    ValidationError,
+)
+from mikit.io import dump_case, load_case
+from mikit.models import (
+    Action,
+    Case,
+    Direction,
+    Effect,
+    Goal,
+    Period,
+    Ruler,
+    RulerKind,
+    Source,
+    Speaker,
+    Talk,
+    TalkKind,
+    Transcript,
+    Utterance,
+    Value,
+)
+
+__version__ = _version("mikit")
+
+__all__ = [
+    "Action",
+    "Case",
+    "CaseFileError",
+    "Direction",
+    "Effect",
+    "FileReadError",
+    "Goal",
+    "GoalNotFoundError",
+    "JSONSyntaxError",
+    "MikitError",
+    "OutputTooLargeError",
+    "Period",
+    "Ruler",
+    "RulerKind",
+    "Source",
+    "Speaker",
+    "Talk",
+    "TalkKind",
+    "TemplateError",
+    "TemplateNotFoundError",
+    "Transcript",
+    "UnknownKeyError",
+    "Utterance",
+    "ValidationError",
+    "Value",
+    "__version__",
+    "dump_case",
+    "load_case",
+]

@@ -1,0 +1,7 @@
+"""``python -m mikit`` runs the ``mikit`` command."""
+
+import sys
+
+from mikit.cli import main
+
+sys.exit(main())

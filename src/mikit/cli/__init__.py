@@ -1,0 +1,5 @@
+"""The ``mikit`` command."""
+
+from mikit.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,19 @@
+"""The subcommands of ``mikit``, in the order ``--help`` lists them.
+
+Each module holds one subcommand and a ``register(subparsers)`` function that adds
+its parser and sets ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from mikit.cli import check, demo
+
+__all__ = ["REGISTRY"]
+
+REGISTRY: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    demo.register,
+    check.register,
+]

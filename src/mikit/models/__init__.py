@@ -1,0 +1,24 @@
+"""Typed, validated models of MI facts: attrs classes and enums only."""
+
+from mikit.models.case import Case
+from mikit.models.enums import Direction, Effect, Period, RulerKind, Source, Speaker, Talk, TalkKind
+from mikit.models.goals import Action, Goal, Ruler, Value
+from mikit.models.transcript import Transcript, Utterance
+
+__all__ = [
+    "Action",
+    "Case",
+    "Direction",
+    "Effect",
+    "Goal",
+    "Period",
+    "Ruler",
+    "RulerKind",
+    "Source",
+    "Speaker",
+    "Talk",
+    "TalkKind",
+    "Transcript",
+    "Utterance",
+    "Value",
+]
