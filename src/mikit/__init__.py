@@ -15,6 +15,7 @@ from mikit.errors import (
     ValidationError,
 )
 from mikit.io import dump_case, load_case
+from mikit.language import second_person
 from mikit.models import (
     Action,
     Case,
@@ -64,4 +65,5 @@ __all__ = [
     "__version__",
     "dump_case",
     "load_case",
+    "second_person",
 ]
