@@ -9,11 +9,13 @@ from __future__ import annotations
 
 __all__ = [
     "CaseFileError",
+    "EmptyTextError",
     "FileReadError",
     "GoalNotFoundError",
     "JSONSyntaxError",
     "MikitError",
     "OutputTooLargeError",
+    "RiskStatementError",
     "TemplateError",
     "TemplateNotFoundError",
     "UnknownKeyError",
@@ -95,6 +97,18 @@ class TemplateNotFoundError(MikitError, LookupError):
 
 class OutputTooLargeError(TemplateError):
     """A rendering that went past the output cap of the sandbox."""
+
+
+class EmptyTextError(MikitError, ValueError):
+    """Text with nothing to work on: empty, blank, or without a letter or digit."""
+
+
+class RiskStatementError(MikitError, ValueError):
+    """A statement of risk (self-harm, suicide, harming others) a move must not touch.
+
+    An amplified reflection overstates what the client said; it is never made of a
+    risk statement. Respond to risk with your safety protocol instead.
+    """
 
 
 def _join_path(prefix: str, path: str) -> str:

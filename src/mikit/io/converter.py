@@ -21,6 +21,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from mikit.errors import UnknownKeyError, ValidationError
 from mikit.models import (
@@ -155,7 +156,7 @@ def _omit_defaults(cls: type[Any]) -> None:
             value = getattr(obj, field.name)
             default = field.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()  # type: ignore[attr-defined]
+                default = default.factory()
             if value == default and field.name not in _ALWAYS:
                 continue
             out[field.name] = converter.unstructure(value)
@@ -166,6 +167,46 @@ def _omit_defaults(cls: type[Any]) -> None:
 
 _ALWAYS = frozenset({"id", "statement", "goal", "description", "speaker", "text"})
 
+
+def _is_tuple_of(t: Any) -> bool:
+    args: tuple[Any, ...] = getattr(t, "__args__", ())
+    return getattr(t, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_of_hook(t: Any) -> Any:
+    item_type = t.__args__[0]
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            msg = f"must be a list, got {_type_name(value)}"
+            raise ValidationError("", msg)
+        out = []
+        for i, item in enumerate(value):
+            try:
+                out.append(converter.structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - reported with its index
+                raise _first_error(exc, f"[{i}]") from None
+        return tuple(out)
+
+    return structure_tuple
+
+
+def _attrs_hook(cls: Any) -> Any:
+    generated = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_attrs(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            msg = f"must be an object, got {_type_name(value)}"
+            raise ValidationError("", msg)
+        return generated(value, cls)
+
+    return structure_attrs
+
+
+converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+converter.register_structure_hook_factory(_is_tuple_of, _tuple_of_hook)
 converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(float, _structure_number)
 converter.register_structure_hook(Ruler, _structure_ruler)
@@ -186,7 +227,9 @@ converter.register_unstructure_hook(Transcript, _unstructure_transcript)
 for _cls in (Goal, Action, Utterance, Case):
     _omit_defaults(_cls)
 
-_structure_transcript_object = converter.gen_structure_attrs_fromdict(Transcript)
+_structure_transcript_object = make_dict_structure_fn(
+    Transcript, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+)
 
 
 def structure(data: object, cls: type[T]) -> T:
@@ -237,7 +280,7 @@ def _first_error(exc: BaseException, path: str) -> ValidationError:
 
 def _unknown_key(exc: ForbiddenExtraKeysError, path: str) -> ValidationError:
     known = [f.name for f in attrs.fields(exc.cl)]
-    key = sorted(exc.extra_fields)[0]
+    key = min(exc.extra_fields)
     close = difflib.get_close_matches(key, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
     return UnknownKeyError(_join(path, key), f"unknown key{hint}")

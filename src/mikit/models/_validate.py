@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from mikit.errors import ValidationError
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def choices(enum_cls: type[Enum]) -> str:
@@ -34,19 +35,19 @@ def to_enum(enum_cls: type[E], name: str, value: object) -> E:
     raise ValidationError(name, msg)
 
 
-def text(_instance: object, attribute: Any, value: object) -> None:
+def text(_instance: object, attribute: Any, value: Any) -> None:
     """Validate a str field (any text, empty included)."""
     if not isinstance(value, str):
         raise ValidationError(attribute.name, f"must be a string, got {type(value).__name__}")
 
 
-def optional_text(instance: object, attribute: Any, value: object) -> None:
+def optional_text(instance: object, attribute: Any, value: Any) -> None:
     """Validate a str field that may be None."""
     if value is not None:
         text(instance, attribute, value)
 
 
-def nonblank(_instance: object, attribute: Any, value: object) -> None:
+def nonblank(_instance: object, attribute: Any, value: Any) -> None:
     """Validate a str field that must hold something other than whitespace."""
     if not isinstance(value, str):
         raise ValidationError(attribute.name, f"must be a string, got {type(value).__name__}")
@@ -54,10 +55,15 @@ def nonblank(_instance: object, attribute: Any, value: object) -> None:
         raise ValidationError(attribute.name, "must not be empty")
 
 
-def optional_nonblank(instance: object, attribute: Any, value: object) -> None:
+def optional_nonblank(instance: object, attribute: Any, value: Any) -> None:
     """Validate a non-blank str field that may be None."""
     if value is not None:
         nonblank(instance, attribute, value)
+
+
+def is_score(value: object) -> bool:
+    """Whether *value* is an int from 0 to 10 (bool is not a score)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
 
 
 def is_number(value: object) -> bool:
@@ -67,16 +73,16 @@ def is_number(value: object) -> bool:
     return math.isfinite(value)
 
 
-def amount(_instance: object, attribute: Any, value: object) -> None:
+def amount(_instance: object, attribute: Any, value: Any) -> None:
     """Validate an optional non-negative finite number."""
     if value is None:
         return
     if not is_number(value):
         raise ValidationError(attribute.name, f"must be a number, got {value!r}")
-    if value < 0:  # type: ignore[operator]
+    if value < 0:
         raise ValidationError(attribute.name, f"must not be negative, got {value!r}")
 
 
-def tuple_of(items: Iterable[E] | None) -> tuple[E, ...]:
+def tuple_of(items: Iterable[T] | None) -> tuple[T, ...]:
     """Any iterable as a tuple (frozen models hold tuples)."""
     return () if items is None else tuple(items)

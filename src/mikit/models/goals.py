@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
 import attrs
 
@@ -27,8 +27,8 @@ class Ruler(int):
     MIN = 0
     MAX = 10
 
-    def __new__(cls, score: int) -> Ruler:  # noqa: D102
-        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+    def __new__(cls, score: int) -> Ruler:  # noqa: D102, PYI034 - Self needs 3.11
+        if not v.is_score(score):
             msg = f"must be an integer 0..10, got {score!r}"
             raise ValidationError("", msg)
         return super().__new__(cls, score)
@@ -58,7 +58,7 @@ def _ruler_field(name: str, value: object) -> Ruler | None:
     if value is None or isinstance(value, Ruler):
         return value
     try:
-        return Ruler(cast(int, value))
+        return Ruler(cast("int", value))
     except ValidationError as err:
         raise err.at(name) from None
 
@@ -92,7 +92,7 @@ def _effect(value: Effect | str | None) -> Effect | None:
 
 
 def _values(items: Iterable[Value | str] | None) -> tuple[Value, ...]:
-    if isinstance(items, str):
+    if isinstance(items, str):  # a lone string would otherwise become one value per letter
         msg = f"must be a list of values, got the string {items!r}"
         raise ValidationError("values", msg)
     out: list[Value] = []
@@ -104,7 +104,7 @@ def _values(items: Iterable[Value | str] | None) -> tuple[Value, ...]:
     return tuple(out)
 
 
-def _unique_values(_instance: object, attribute: attrs.Attribute[object], value: tuple[Value, ...]) -> None:
+def _unique_values(_instance: object, attribute: Any, value: tuple[Value, ...]) -> None:
     seen: set[str] = set()
     for i, item in enumerate(value):
         if item.name in seen:
@@ -160,10 +160,16 @@ class Goal:
         if self.baseline is None:
             return
         if self.direction is Direction.DECREASE and self.target > self.baseline:
-            msg = f"{self.target!r} is above the baseline {self.baseline!r}, but the direction is decrease"
+            msg = (
+                f"{self.target!r} is above the baseline {self.baseline!r}, "
+                "but the direction is decrease"
+            )
             raise ValidationError("target", msg)
         if self.direction is Direction.INCREASE and self.target < self.baseline:
-            msg = f"{self.target!r} is below the baseline {self.baseline!r}, but the direction is increase"
+            msg = (
+                f"{self.target!r} is below the baseline {self.baseline!r}, "
+                "but the direction is increase"
+            )
             raise ValidationError("target", msg)
 
     @property
@@ -172,7 +178,7 @@ class Goal:
         return self.direction is not None and self.target is not None
 
 
-def _when(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _when(_instance: object, attribute: Any, value: Any) -> None:
     if value is not None and not isinstance(value, dt.date):
         msg = f"must be a date or datetime, got {value!r}"
         raise ValidationError(attribute.name, msg)

@@ -18,22 +18,23 @@ _SPEAKER_ALIASES = {"therapist": Speaker.COUNSELOR, "counsellor": Speaker.COUNSE
 
 
 def _speaker(value: Speaker | str) -> Speaker:
-    if isinstance(value, str) and value in _SPEAKER_ALIASES:
+    if value in _SPEAKER_ALIASES:
         return _SPEAKER_ALIASES[value]
     return v.to_enum(Speaker, "speaker", value)
 
 
 def _annotations(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    if value is None:
+    raw: object = value  # checked at run time too: callers need not be typed
+    if raw is None:
         return types.MappingProxyType({})
-    if not isinstance(value, Mapping):
-        msg = f"must be a mapping of strings to strings, got {type(value).__name__}"
+    if not isinstance(raw, Mapping):
+        msg = f"must be a mapping of strings to strings, got {type(raw).__name__}"
         raise ValidationError("annotations", msg)
-    for key, item in value.items():
+    for key, item in raw.items():
         if not isinstance(key, str) or not isinstance(item, str):
             msg = f"must map strings to strings, got {key!r}: {item!r}"
             raise ValidationError("annotations", msg)
-    return types.MappingProxyType(dict(value))
+    return types.MappingProxyType(dict(raw))
 
 
 @attrs.frozen
@@ -65,7 +66,8 @@ class Utterance:
 def _utterances(items: Iterable[Utterance] | None) -> tuple[Utterance, ...]:
     out = v.tuple_of(items)
     for i, item in enumerate(out):
-        if not isinstance(item, Utterance):
+        raw: object = item  # checked at run time too: callers need not be typed
+        if not isinstance(raw, Utterance):
             msg = f"must be an Utterance, got {type(item).__name__}"
             raise ValidationError(f"utterances[{i}]", msg)
     return out
