@@ -2,6 +2,7 @@
 
 from importlib.metadata import version as _version
 
+from mikit.coding import code_client
 from mikit.errors import (
     CaseFileError,
     FileReadError,
@@ -19,8 +20,10 @@ from mikit.language import second_person
 from mikit.models import (
     Action,
     Case,
+    ClientCode,
     Direction,
     Effect,
+    Evidence,
     Goal,
     Period,
     Ruler,
@@ -40,8 +43,10 @@ __all__ = [
     "Action",
     "Case",
     "CaseFileError",
+    "ClientCode",
     "Direction",
     "Effect",
+    "Evidence",
     "FileReadError",
     "Goal",
     "GoalNotFoundError",
@@ -63,6 +68,7 @@ __all__ = [
     "ValidationError",
     "Value",
     "__version__",
+    "code_client",
     "dump_case",
     "load_case",
     "second_person",
