@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -37,70 +37,66 @@ _ENDS = frozenset({"?", "!", ".", ";"})
 _MAX_PHRASE = 8
 
 
-@attrs.frozen
-class _Token:
-    text: str
-    start: int
-    end: int
+_PHRASE_LISTS = {
+    "questions.json": (
+        "open_leads",
+        "open_anywhere",
+        "permission",
+        "wondering",
+    ),
+    "reflections.json": ("leads", "complex_cues", "statement_leads"),
+    "behaviors.json": (
+        "giving_information",
+        "advice_strong",
+        "confront",
+        "persuade",
+        "affirm",
+        "seek_collaboration",
+        "emphasize_autonomy",
+        "structuring",
+    ),
+}
+_WORD_SETS = {
+    "questions.json": (
+        "fillers",
+        "wh_words",
+        "aux",
+        "aux_subjects",
+        "wh_follow",
+        "open_wh",
+        "closed_after_how",
+        "wh_statement",
+        "statement_aux",
+    ),
+    "reflections.json": ("second_person",),
+    "behaviors.json": ("facilitation",),
+}
 
-
-class _Phrases:
-    """Token-sequence phrases, looked up by their first token."""
-
-    def __init__(self, phrases: Iterable[Sequence[str]]) -> None:
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            key = tuple(phrase)
-            if key and len(key) <= _MAX_PHRASE:
-                by_first.setdefault(key[0], []).append(key)
-        for group in by_first.values():
-            group.sort(key=len, reverse=True)
-        self._by_first = by_first
-
-    def at(self, words: Sequence[str], i: int) -> tuple[str, ...] | None:
-        """The longest phrase that starts at ``words[i]``, if any."""
-        for phrase in self._by_first.get(words[i], ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                return phrase
-        return None
-
-    def find(self, words: Sequence[str]) -> Iterator[tuple[int, tuple[str, ...]]]:
-        """Every (position, phrase) match in *words*, left to right."""
-        for i in range(len(words)):
-            phrase = self.at(words, i)
-            if phrase is not None:
-                yield i, phrase
+_Token = tuple[str, int, int]
+"""A word or sentence mark, lower-cased, with its character span."""
+_Hit = tuple[int, tuple[str, ...]]
+"""A phrase found at a word position."""
 
 
 @attrs.frozen
 class _Lexicon:
+    """Every counsellor lexicon, loaded once: word sets and one phrase index."""
+
     fillers: frozenset[str]
     wh_words: frozenset[str]
-    open_leads: _Phrases
-    open_anywhere: _Phrases
     aux: frozenset[str]
     aux_subjects: frozenset[str]
     wh_follow: frozenset[str]
     open_wh: frozenset[str]
     closed_after_how: frozenset[str]
     wh_statement: frozenset[str]
-    wondering: _Phrases
     statement_aux: frozenset[str]
-    tag_endings: tuple[tuple[str, ...], ...]
-    permission: _Phrases
-    reflection_leads: _Phrases
     second_person: frozenset[str]
-    complex_cues: _Phrases
-    giving_information: _Phrases
-    advice: _Phrases
-    advice_strong: _Phrases
-    confront: _Phrases
-    persuade: _Phrases
-    affirm: _Phrases
-    seek_collaboration: _Phrases
-    emphasize_autonomy: _Phrases
     facilitation: frozenset[str]
-    structuring: _Phrases
+    tags: tuple[tuple[str, ...], ...]
+    # A trie of every phrase: word -> child node; the key "" holds the names of
+    # the lists a phrase ending there belongs to ("" is never a token).
+    phrases: dict[str, Any]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -111,58 +107,51 @@ def _read(name: str) -> dict[str, Any]:
 
 @functools.cache
 def _lexicon() -> _Lexicon:
-    q = _read("questions.json")
-    r = _read("reflections.json")
-    b = _read("behaviors.json")
-    return _Lexicon(
-        fillers=frozenset(q["fillers"]),
-        wh_words=frozenset(q["wh_words"]),
-        open_leads=_Phrases(q["open_leads"]),
-        open_anywhere=_Phrases(q["open_anywhere"]),
-        aux=frozenset(q["aux"]),
-        aux_subjects=frozenset(q["aux_subjects"]),
-        wh_follow=frozenset(q["wh_follow"]),
-        open_wh=frozenset(q["open_wh"]),
-        closed_after_how=frozenset(q["closed_after_how"]),
-        wh_statement=frozenset(q["wh_statement"]),
-        wondering=_Phrases(q["wondering"]),
-        statement_aux=frozenset(q["statement_aux"]),
-        tag_endings=tuple(tuple(t) for t in q["tag_endings"]),
-        permission=_Phrases(q["permission"]),
-        reflection_leads=_Phrases(r["leads"]),
-        second_person=frozenset(r["second_person"]),
-        complex_cues=_Phrases(r["complex_cues"]),
-        giving_information=_Phrases(b["giving_information"]),
-        advice=_Phrases(b["advice"]),
-        advice_strong=_Phrases(b["advice_strong"]),
-        confront=_Phrases(b["confront"]),
-        persuade=_Phrases(b["persuade"]),
-        affirm=_Phrases(b["affirm"]),
-        seek_collaboration=_Phrases(b["seek_collaboration"]),
-        emphasize_autonomy=_Phrases(b["emphasize_autonomy"]),
-        facilitation=frozenset(b["facilitation"]),
-        structuring=_Phrases(b["structuring"]),
-    )
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, Any] = {}
+    tags: tuple[tuple[str, ...], ...] = ()
+    for name in _PHRASE_LISTS:
+        data = _read(name)
+        for key in _WORD_SETS[name]:
+            words[key] = frozenset(data[key])
+        for key in _PHRASE_LISTS[name]:
+            for phrase in data[key]:
+                if 0 < len(phrase) <= _MAX_PHRASE:
+                    node = phrases
+                    for word in phrase:
+                        node = node.setdefault(word, {})
+                    node.setdefault("", []).append(key)
+        if "tag_endings" in data:
+            tags = tuple(tuple(t) for t in data["tag_endings"])
+    return _Lexicon(tags=tags, phrases=phrases, **words)
 
 
 def _tokens(text: str) -> list[_Token]:
+    low = text.lower().replace("’", "'")
+    if len(low) == len(text):
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    # Lower-casing changed the length (rare Unicode): keep offsets into the original.
     return [
-        _Token(m.group().lower().replace("’", "'"), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
+        (m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)
     ]
 
 
 def _sentences(tokens: list[_Token]) -> list[list[_Token]]:
     out: list[list[_Token]] = []
     current: list[_Token] = []
+    has_word = False
     for token in tokens:
         current.append(token)
-        if token.text in _ENDS:
-            out.append(current)
+        if token[0] in _ENDS:
+            if has_word:
+                out.append(current)
             current = []
-    if current:
+            has_word = False
+        else:
+            has_word = True
+    if has_word:
         out.append(current)
-    return [s for s in out if any(t.text not in _ENDS for t in s)]
+    return out
 
 
 @attrs.frozen
@@ -179,38 +168,74 @@ class _Found:
 
 
 class _Sentence:
-    """The words of one sentence and what the lexicons find in them."""
+    """The words of one sentence and every lexicon phrase found in them."""
 
-    def __init__(self, tokens: list[_Token], text: str) -> None:
+    def __init__(self, tokens: list[_Token], lex: _Lexicon) -> None:
         self.tokens = tokens
-        self.text = text
-        self.asks = tokens[-1].text == "?"
+        self.asks = tokens[-1][0] == "?"
         # Words skip sentence marks and stutters ("tell-tell me" reads "tell me").
         kept: list[_Token] = []
         for t in tokens:
-            if t.text not in _ENDS and (not kept or kept[-1].text != t.text):
+            if t[0] not in _ENDS and (not kept or kept[-1][0] != t[0]):
                 kept.append(t)
         self._kept = kept
-        self.words = [t.text for t in kept]
+        words = [t[0] for t in kept]
+        self.words = words
+        hits: dict[str, list[_Hit]] = {}
+        n = len(words)
+        root = lex.phrases
+        for i in range(n):
+            node = root.get(words[i])
+            j = i + 1
+            found: list[tuple[int, list[str]]] = []
+            while node is not None:
+                if "" in node:
+                    found.append((j, node[""]))
+                if j >= n:
+                    break
+                node = node.get(words[j])
+                j += 1
+            # Longest phrase first, so `at` finds it first.
+            for stop, keys in reversed(found):
+                for key in keys:
+                    hits.setdefault(key, []).append((i, tuple(words[i:stop])))
+        self.hits = hits
+
+    def first(self, key: str) -> _Hit | None:
+        """The first phrase of list *key* in the sentence."""
+        found = self.hits.get(key)
+        return found[0] if found else None
+
+    def at(self, key: str, i: int) -> _Hit | None:
+        """The longest phrase of list *key* that starts at word *i*."""
+        for hit in self.hits.get(key, ()):
+            if hit[0] == i:
+                return hit
+        return None
 
     def span(self, i: int, n: int) -> tuple[int, int]:
         """Character span of *n* words from word *i*."""
         words = self._kept
         i = min(i, len(words) - 1)
         j = min(i + max(n, 1), len(words)) - 1
-        return words[i].start, words[j].end
+        return words[i][1], words[j][2]
 
     def whole(self) -> tuple[int, int]:
-        return self.tokens[0].start, self.tokens[-1].end
+        """Character span of the whole sentence."""
+        return self.tokens[0][1], self.tokens[-1][2]
 
 
 def _lead(words: list[str], lex: _Lexicon) -> int:
     """Index of the first word after leading fillers ("so", "okay", "and" …)."""
+    fillers = lex.fillers
     i = 0
-    while i < len(words) - 1 and words[i] in lex.fillers:
-        if words[i] == "you" or (words[i] == "i" and words[i + 1] not in lex.fillers):
+    while i < len(words) - 1:
+        if words[i] in fillers:
+            i += 1
+        elif words[i] == "you" and words[i + 1] == "know" and i + 2 < len(words):
+            i += 2
+        else:
             break
-        i += 1
     return i
 
 
@@ -224,9 +249,10 @@ def _question(s: _Sentence, lex: _Lexicon) -> _Found | None:  # noqa: C901, PLR0
     def found(rule: str, kind: QuestionType) -> _Found:
         return _Found(Behavior.QUESTION, f"question.{kind}.{rule}", start, end, kind)
 
-    wonder = lex.wondering.at(words, i)
+    wonder = s.at("wondering", i)
     if wonder is not None:
-        after = words[i + len(wonder)] if i + len(wonder) < len(words) else ""
+        k = i + len(wonder[1])
+        after = words[k] if k < len(words) else ""
         if after in lex.open_wh:
             return found("wondering", QuestionType.OPEN)
         return found("wondering", QuestionType.CLOSED)
@@ -234,36 +260,40 @@ def _question(s: _Sentence, lex: _Lexicon) -> _Found | None:  # noqa: C901, PLR0
         if first in lex.open_wh and nxt not in lex.closed_after_how:
             return found("wh", QuestionType.OPEN)
         return found("wh_fact", QuestionType.CLOSED)
-    if lex.open_leads.at(words, i) is not None:
+    if s.at("open_leads", i) is not None:
         return found("tell_me", QuestionType.OPEN)
-    inverted = first in lex.aux and nxt in lex.aux_subjects and first not in lex.statement_aux
-    if inverted:
-        for j, _ in lex.open_leads.find(words[i : i + 6]):
-            if j > 0:
-                return found("inversion_tell_me", QuestionType.OPEN)
+    if first in lex.aux and nxt in lex.aux_subjects and first not in lex.statement_aux:
+        if any(0 < j - i < 6 for j, _ in s.hits.get("open_leads", ())):
+            return found("inversion_tell_me", QuestionType.OPEN)
         return found("inversion", QuestionType.CLOSED)
-    for j, _ in lex.open_anywhere.find(words):
-        if s.asks or j <= i + 2:
-            return found("phrase", QuestionType.OPEN)
-    if s.asks:
-        for j in range(i + 1, len(words) - 1):
-            if words[j] in lex.open_wh and (
-                words[j + 1] in lex.aux or words[j + 1] in lex.wh_follow
-            ):
-                if words[j + 1] in lex.closed_after_how:
-                    return found("wh_fact_inside", QuestionType.CLOSED)
-                return found("wh_inside", QuestionType.OPEN)
-        for tag in lex.tag_endings:
-            if len(words) > len(tag) and tuple(words[-len(tag) :]) == tag:
-                return found("tag", QuestionType.CLOSED)
-        if first in lex.aux:
-            return found("inversion", QuestionType.CLOSED)
-        return found("question_mark", QuestionType.CLOSED)
-    return None
+    if any(s.asks or j <= i + 2 for j, _ in s.hits.get("open_anywhere", ())):
+        return found("phrase", QuestionType.OPEN)
+    if not s.asks:
+        return None
+    for j in range(i + 1, len(words) - 1):
+        if words[j] in lex.open_wh and (words[j + 1] in lex.aux or words[j + 1] in lex.wh_follow):
+            if words[j + 1] in lex.closed_after_how:
+                return found("wh_fact_inside", QuestionType.CLOSED)
+            return found("wh_inside", QuestionType.OPEN)
+    for tag in lex.tags:
+        if len(words) > len(tag) and tuple(words[-len(tag) :]) == tag:
+            return found("tag", QuestionType.CLOSED)
+    if first in lex.aux:
+        return found("inversion", QuestionType.CLOSED)
+    if len(words) >= 5 and s.at("statement_leads", 0) is not None:
+        # A statement said with a rising voice ("So you're worried?") reflects.
+        return None
+    return found("question_mark", QuestionType.CLOSED)
 
 
 def _content(words: Iterable[str]) -> set[str]:
     return {w for w in words if len(w) > 3}
+
+
+_COMPLEX_LENGTH = 18
+"""Words from which a reflection is taken as complex: long ones add meaning."""
+_SIMPLE_OVERLAP = 0.6
+"""Share of a reflection's content words said by the client that makes it simple."""
 
 
 def _reflection(s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None) -> _Found | None:
@@ -272,29 +302,31 @@ def _reflection(s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None) ->
         return None
     i = _lead(words, lex)
     start, end = s.whole()
-    lead = lex.reflection_leads.at(words, i) or lex.reflection_leads.at(words, 0)
+    lead = s.at("leads", i) or s.at("leads", 0)
     second = any(w in lex.second_person for w in words)
     if lead is None and not second:
         return None
-    rule = "reflection." + ("lead." + "_".join(lead) if lead is not None else "second_person")
-    cues = list(lex.complex_cues.find(words))
+    rule = "reflection." + ("lead." + "_".join(lead[1]) if lead is not None else "second_person")
+    cue = s.first("complex_cues")
     overlap = 0.0
     if previous:
-        mine = _content(words) - {"you're", "you've", "your", "yourself"}
+        mine = _content(words) - lex.second_person
         if mine:
             overlap = len(mine & previous) / len(mine)
-    complex_ = bool(cues) or len(words) >= 18
-    if previous and overlap >= 0.6 and len(words) < 18:
+    long_ = len(words) >= _COMPLEX_LENGTH
+    complex_ = cue is not None or long_
+    if previous and overlap >= _SIMPLE_OVERLAP and not long_:
         complex_ = False
+    weight = 1.0 if lead is not None else 0.6
     if complex_:
-        cue = "_".join(cues[0][1]) if cues else "length"
+        why = "_".join(cue[1]) if cue is not None else "length"
         return _Found(
             Behavior.COMPLEX_REFLECTION,
-            f"{rule}+complex.{cue}",
+            f"{rule}+complex.{why}",
             start,
             end,
             reflection=ReflectionType.COMPLEX,
-            weight=1.0 if lead is not None else 0.6,
+            weight=weight,
         )
     return _Found(
         Behavior.SIMPLE_REFLECTION,
@@ -302,66 +334,63 @@ def _reflection(s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None) ->
         start,
         end,
         reflection=ReflectionType.SIMPLE,
-        weight=1.0 if lead is not None else 0.6,
+        weight=weight,
     )
 
 
-def _phrase_finding(
-    s: _Sentence, phrases: _Phrases, behavior: Behavior, rule: str
-) -> _Found | None:
-    for i, phrase in phrases.find(s.words):
-        start, end = s.span(i, len(phrase))
-        return _Found(behavior, f"{rule}.{'_'.join(phrase)}", start, end)
-    return None
+def _phrase_finding(s: _Sentence, key: str, behavior: Behavior, rule: str) -> _Found | None:
+    hit = s.first(key)
+    if hit is None:
+        return None
+    i, phrase = hit
+    start, end = s.span(i, len(phrase))
+    return _Found(behavior, f"{rule}.{'_'.join(phrase)}", start, end)
 
 
-def _facilitation(s: _Sentence, lex: _Lexicon) -> _Found | None:
-    if all(w in lex.facilitation for w in s.words):
-        start, end = s.whole()
-        return _Found(Behavior.OTHER, "other.facilitation", start, end)
-    return None
+_ALSO = (
+    ("confront", Behavior.CONFRONT, "confront"),
+    ("affirm", Behavior.AFFIRM, "affirm"),
+    ("emphasize_autonomy", Behavior.EMPHASIZE_AUTONOMY, "autonomy"),
+    ("seek_collaboration", Behavior.SEEK_COLLABORATION, "collaboration"),
+)
 
 
 def _code_sentence(
     s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None, permitted: bool
 ) -> list[_Found]:
-    found: list[_Found] = []
-    facilitation = _facilitation(s, lex)
-    if facilitation is not None:
-        return [facilitation]
-    for phrases, behavior, rule in (
-        (lex.confront, Behavior.CONFRONT, "confront"),
-        (lex.affirm, Behavior.AFFIRM, "affirm"),
-        (lex.emphasize_autonomy, Behavior.EMPHASIZE_AUTONOMY, "autonomy"),
-        (lex.seek_collaboration, Behavior.SEEK_COLLABORATION, "collaboration"),
-    ):
-        hit = _phrase_finding(s, phrases, behavior, rule)
-        if hit is not None:
-            found.append(hit)
+    if all(w in lex.facilitation for w in s.words):
+        start, end = s.whole()
+        return [_Found(Behavior.OTHER, "other.facilitation", start, end)]
+    found = [
+        hit
+        for key, behavior, rule in _ALSO
+        if (hit := _phrase_finding(s, key, behavior, rule)) is not None
+    ]
     question = _question(s, lex)
     if question is not None:
         found.append(question)
         return found
-    advice = _phrase_finding(s, lex.advice_strong, Behavior.ADVISE_WITHOUT_PERMISSION, "advise")
+    advice = _phrase_finding(s, "advice_strong", Behavior.ADVISE_WITHOUT_PERMISSION, "advise")
     if advice is not None:
         if permitted:
             advice = attrs.evolve(advice, behavior=Behavior.ADVISE_WITH_PERMISSION)
         found.append(advice)
         return found
-    persuade = _phrase_finding(s, lex.persuade, Behavior.PERSUADE, "persuade")
+    persuade = _phrase_finding(s, "persuade", Behavior.PERSUADE, "persuade")
     if persuade is not None:
         if permitted:
             persuade = attrs.evolve(persuade, behavior=Behavior.PERSUADE_WITH_PERMISSION)
         found.append(persuade)
-    info = _phrase_finding(s, lex.giving_information, Behavior.GIVING_INFORMATION, "information")
+    info = _phrase_finding(s, "giving_information", Behavior.GIVING_INFORMATION, "information")
     reflection = _reflection(s, lex, previous)
     if reflection is not None and (info is None or reflection.weight >= 1.0):
         found.append(reflection)
     elif info is not None:
         found.append(info)
-    structuring = _phrase_finding(s, lex.structuring, Behavior.OTHER, "other.structuring")
-    if structuring is not None and not found:
-        found.append(structuring)
+    if not found:
+        structuring = _phrase_finding(s, "structuring", Behavior.OTHER, "other.structuring")
+        if structuring is not None:
+            found.append(structuring)
     return found
 
 
@@ -415,15 +444,12 @@ def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
         'complex'
     """
     lex = _lexicon()
-    prev_words = frozenset(_content(t.text for t in _tokens(previous))) if previous else None
-    sentences = [_Sentence(toks, text) for toks in _sentences(_tokens(text))]
+    prev_words = frozenset(_content(t[0] for t in _tokens(previous))) if previous else None
     permitted = False
     found: list[_Found] = []
-    for s in sentences:
-        if lex.permission.at(s.words, _lead(s.words, lex)) is not None or any(
-            True for _ in lex.permission.find(s.words)
-        ):
-            permitted = True
+    for tokens in _sentences(_tokens(text)):
+        s = _Sentence(tokens, lex)
+        permitted = permitted or "permission" in s.hits
         found.extend(_code_sentence(s, lex, prev_words, permitted))
     main, deciding = _main(found)
     behaviors: list[Behavior] = []
