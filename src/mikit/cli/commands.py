@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mikit.cli import check, demo
+from mikit.cli import check, demo, report
 
 __all__ = ["REGISTRY"]
 
 REGISTRY: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     demo.register,
     check.register,
+    report.register,
 ]
