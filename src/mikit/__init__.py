@@ -1,15 +1,18 @@
 """mikit: motivational interviewing building blocks."""
 
-from importlib.metadata import version as _version
+from typing import Any
 
+from mikit.analysis import find_discrepancies
 from mikit.coding import code_client
 from mikit.errors import (
     CaseFileError,
+    EmptyTextError,
     FileReadError,
     GoalNotFoundError,
     JSONSyntaxError,
     MikitError,
     OutputTooLargeError,
+    RiskStatementError,
     TemplateError,
     TemplateNotFoundError,
     UnknownKeyError,
@@ -36,33 +39,84 @@ from mikit.models import (
     Utterance,
     Value,
 )
+from mikit.models.analysis import (
+    Ambivalence,
+    ChangePlan,
+    DecisionalBalance,
+    Discrepancy,
+    DiscrepancyKind,
+    GoalProgress,
+    PlanSection,
+    PlanStep,
+    Response,
+    Stage,
+    StageEstimate,
+    Strategy,
+    Trend,
+)
+from mikit.oars import (
+    QuestionKind,
+    ReflectionKind,
+    evocative_questions,
+    reflect,
+    reflections,
+    ruler_followup,
+    ruler_question,
+)
+from mikit.templating import render, render_user_template, template_variants
 
-__version__ = _version("mikit")
+
+
+def __getattr__(name: str) -> Any:
+    # Reading package metadata costs more than the rest of the import; do it on demand.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("mikit")
+    msg = f"module 'mikit' has no attribute {name!r}"
+    raise AttributeError(msg)
 
 __all__ = [
     "Action",
+    "Ambivalence",
     "Case",
     "CaseFileError",
+    "ChangePlan",
     "ClientCode",
+    "DecisionalBalance",
     "Direction",
+    "Discrepancy",
+    "DiscrepancyKind",
     "Effect",
+    "EmptyTextError",
     "Evidence",
     "FileReadError",
     "Goal",
     "GoalNotFoundError",
+    "GoalProgress",
     "JSONSyntaxError",
     "MikitError",
     "OutputTooLargeError",
     "Period",
+    "PlanSection",
+    "PlanStep",
+    "QuestionKind",
+    "ReflectionKind",
+    "Response",
+    "RiskStatementError",
     "Ruler",
     "RulerKind",
     "Source",
     "Speaker",
+    "Stage",
+    "StageEstimate",
+    "Strategy",
     "Talk",
     "TalkKind",
     "TemplateError",
     "TemplateNotFoundError",
     "Transcript",
+    "Trend",
     "UnknownKeyError",
     "Utterance",
     "ValidationError",
@@ -70,6 +124,15 @@ __all__ = [
     "__version__",
     "code_client",
     "dump_case",
+    "evocative_questions",
+    "find_discrepancies",
     "load_case",
+    "reflect",
+    "reflections",
+    "render",
+    "render_user_template",
+    "ruler_followup",
+    "ruler_question",
     "second_person",
+    "template_variants",
 ]
