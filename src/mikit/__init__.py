@@ -1,6 +1,6 @@
 """mikit: motivational interviewing building blocks."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mikit.analysis import find_discrepancies
 from mikit.coding import code_client
@@ -67,14 +67,18 @@ from mikit.templating import render, render_user_template, template_variants
 
 
 
-def __getattr__(name: str) -> Any:
-    # Reading package metadata costs more than the rest of the import; do it on demand.
-    if name == "__version__":
-        from importlib.metadata import version
+if TYPE_CHECKING:
+    __version__: str
+else:
 
-        return version("mikit")
-    msg = f"module 'mikit' has no attribute {name!r}"
-    raise AttributeError(msg)
+    def __getattr__(name: str) -> str:
+        # Package metadata costs more to read than the rest of the import: read it on demand.
+        if name == "__version__":
+            from importlib.metadata import version
+
+            return version("mikit")
+        msg = f"module 'mikit' has no attribute {name!r}"
+        raise AttributeError(msg)
 
 __all__ = [
     "Action",
