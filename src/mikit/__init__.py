@@ -3,7 +3,14 @@
 from typing import TYPE_CHECKING
 
 from mikit.analysis import find_discrepancies
-from mikit.coding import code_client
+from mikit.coding import (
+    ClientCoder,
+    CounselorCoder,
+    code_client,
+    code_counselor,
+    code_transcript,
+    miti_scores,
+)
 from mikit.errors import (
     CaseFileError,
     EmptyTextError,
@@ -54,6 +61,17 @@ from mikit.models.analysis import (
     Strategy,
     Trend,
 )
+from mikit.models.counselor_codes import (
+    Behavior,
+    CodedTranscript,
+    CodedUtterance,
+    CounselorCode,
+    MainBehavior,
+    MitiScores,
+    Proficiency,
+    QuestionType,
+    ReflectionType,
+)
 from mikit.oars import (
     QuestionKind,
     ReflectionKind,
@@ -64,8 +82,6 @@ from mikit.oars import (
     ruler_question,
 )
 from mikit.templating import render, render_user_template, template_variants
-
-
 
 if TYPE_CHECKING:
     __version__: str
@@ -83,10 +99,16 @@ else:
 __all__ = [
     "Action",
     "Ambivalence",
+    "Behavior",
     "Case",
     "CaseFileError",
     "ChangePlan",
     "ClientCode",
+    "ClientCoder",
+    "CodedTranscript",
+    "CodedUtterance",
+    "CounselorCode",
+    "CounselorCoder",
     "DecisionalBalance",
     "Direction",
     "Discrepancy",
@@ -99,13 +121,18 @@ __all__ = [
     "GoalNotFoundError",
     "GoalProgress",
     "JSONSyntaxError",
+    "MainBehavior",
     "MikitError",
+    "MitiScores",
     "OutputTooLargeError",
     "Period",
     "PlanSection",
     "PlanStep",
+    "Proficiency",
     "QuestionKind",
+    "QuestionType",
     "ReflectionKind",
+    "ReflectionType",
     "Response",
     "RiskStatementError",
     "Ruler",
@@ -127,10 +154,13 @@ __all__ = [
     "Value",
     "__version__",
     "code_client",
+    "code_counselor",
+    "code_transcript",
     "dump_case",
     "evocative_questions",
     "find_discrepancies",
     "load_case",
+    "miti_scores",
     "reflect",
     "reflections",
     "render",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mikit.cli import check, demo, report
+from mikit.cli import check, code, demo, report
 
 __all__ = ["REGISTRY"]
 
 REGISTRY: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     demo.register,
     check.register,
+    code.register,
     report.register,
 ]

@@ -6,6 +6,7 @@ import argparse
 from importlib import resources
 from typing import Any
 
+from mikit.cli import code
 from mikit.cli.output import print_json, print_text
 from mikit.cli.overview import case_overview, case_overview_text
 from mikit.io.cases import structure_json_text
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     case = load_sample_case()
     sections: list[tuple[str, str, Any]] = [
         ("case", case_overview_text(case), case_overview(case)),
+        code.demo_section(case.transcript),
     ]
     if args.json:
         print_json({key: data for key, _, data in sections})
