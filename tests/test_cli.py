@@ -109,3 +109,21 @@ def test_python_m_mikit() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("mikit check: error: ")
     assert "Traceback" not in result.stderr
+
+
+def test_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A usage error prints one line on stderr and exits 2."""
+    with pytest.raises(SystemExit) as info:
+        main(["check"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("mikit check: error: the following arguments are required")
+
+
+def test_unknown_subcommand_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown subcommand prints one line on stderr and exits 2."""
+    with pytest.raises(SystemExit) as info:
+        main(["dance"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1

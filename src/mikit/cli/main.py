@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from mikit.errors import MikitError
 
@@ -14,13 +15,20 @@ EXIT_OK = 0
 EXIT_ERROR = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like mikit's own errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one subparser per subcommand module."""
     from importlib.metadata import version
 
     from mikit.cli import commands
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mikit",
         description="Motivational interviewing building blocks.",
     )
