@@ -11,19 +11,20 @@ from __future__ import annotations
 import functools
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import jinja2
 
 from mikit.errors import FileReadError, ValidationError
-from mikit.models import Case, Speaker, Talk, Transcript
+from mikit.models import Action, Case, Goal, Speaker, Talk, Transcript, Utterance
 from mikit.report.svg import ScoreBar, number, score_chart, talk_chart
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Sequence
 
+    from mikit.coding.transcript import ClientCoder, CounselorCoder
     from mikit.models.counselor_codes import CodedTranscript, CodedUtterance, MitiScores
 
 __all__ = ["miti_bars", "render_report", "write_report"]
@@ -232,23 +233,24 @@ def _case_view(case: Case) -> dict[str, Any]:
     discrepancies = []
     for i, found in enumerate(find_discrepancies(case)):
         response = respond_to(found, seed=i)
+        severity = min(max(found.severity, 0.0), 1.0)
         discrepancies.append(
             {
                 "kind": _label(found.kind),
                 "goal": found.goal.statement,
-                "severity": number(found.severity, digits=2),
-                "severity_percent": number(100 * min(max(found.severity, 0.0), 1.0), digits=0),
-                "summary": _text_of(getattr(found, "summary", "")),
-                "strategy": _text_of(getattr(found, "strategy", "")),
+                "severity": number(severity, digits=2),
+                "severity_percent": number(100 * severity, digits=0),
+                "summary": found.summary,
+                "strategy": _label(found.strategy),
                 "evidence": [_evidence_text(e) for e in found.evidence],
-                "response": _response_lines(response),
+                "response": list(response.lines),
             }
         )
     return {"goals": goals, "discrepancies": discrepancies}
 
 
-def _goal_plan(goal: Any) -> str:
-    if not goal.measured:
+def _goal_plan(goal: Goal) -> str:
+    if goal.direction is None or goal.target is None:
         return ""
     unit = f" {goal.unit}" if goal.unit else ""
     per = f" a {goal.per}" if goal.per else ""
@@ -256,33 +258,25 @@ def _goal_plan(goal: Any) -> str:
     return f"{goal.direction} {start}to {number(goal.target, digits=2)}{unit}{per}"
 
 
-def _text_of(value: object) -> str:
-    return "" if value is None else _label(value)
+def _evidence_text(item: Action | Utterance) -> str:
+    if isinstance(item, Utterance):
+        who = "Client" if item.is_client else "Counsellor"
+        return f"{who} said: \u201c{item.text}\u201d"
+    extra = [item.when.isoformat()] if item.when is not None else []
+    if item.amount is not None:
+        extra.append(f"amount {number(item.amount, digits=2)}")
+    if item.effect is not None:
+        extra.append(str(item.effect))
+    return f"{item.description} ({', '.join(extra)})" if extra else item.description
 
 
-def _evidence_text(item: object) -> str:
-    for name in ("description", "text"):
-        text = getattr(item, name, None)
-        if isinstance(text, str):
-            when = getattr(item, "when", None)
-            amount = getattr(item, "amount", None)
-            extra = [str(when)] if when is not None else []
-            if isinstance(amount, (int, float)):
-                extra.append(f"amount {number(float(amount), digits=2)}")
-            return f"{text} ({', '.join(extra)})" if extra else text
-    return str(item)
-
-
-def _response_lines(response: object) -> list[str]:
-    for name in ("lines", "moves"):
-        items = getattr(response, name, None)
-        if isinstance(items, (list, tuple)):
-            return [str(getattr(m, "text", m)) for m in items]
-    text = getattr(response, "text", None)
-    return [text] if isinstance(text, str) else [str(response)]
-
-
-def render_report(source: Transcript | Case, *, title: str | None = None) -> str:
+def render_report(
+    source: Transcript | Case | CodedTranscript,
+    *,
+    title: str | None = None,
+    client_coder: ClientCoder | None = None,
+    counselor_coder: CounselorCoder | None = None,
+) -> str:
     """Render a transcript or a case as one self-contained HTML page.
 
     The page shows the conversation with each turn's code (change and sustain
@@ -293,34 +287,43 @@ def render_report(source: Transcript | Case, *, title: str | None = None) -> str
     suggested response to each.
 
     Args:
-        source: A transcript, or a case (its transcript is coded).
+        source: A transcript; a case (its transcript is coded, with its goal as the
+            target when it has exactly one); or a transcript you coded already.
         title: The page title; by default the client's name or the transcript id.
+        client_coder: Codes client turns instead of :func:`mikit.code_client`.
+        counselor_coder: Codes counsellor turns instead of :func:`mikit.code_counselor`.
 
     Returns:
         The HTML page as text: no scripts, no external resources.
 
     Raises:
-        ValidationError: If *source* is neither a Transcript nor a Case.
+        ValidationError: If *source* is not a Transcript, a Case or a
+            CodedTranscript, or a coder returns something other than a code.
 
     >>> from mikit import Transcript, Utterance
     >>> page = render_report(Transcript([Utterance("client", "<b>I want to quit.</b>")]))
     >>> "&lt;b&gt;I want to quit.&lt;/b&gt;" in page and "<script" not in page
     True
     """
-    from mikit import code_transcript, miti_scores
+    from mikit.coding.miti import miti_scores
+    from mikit.coding.transcript import code_transcript
+    from mikit.models.counselor_codes import CodedTranscript
 
+    if not isinstance(cast("object", source), (Case, Transcript, CodedTranscript)):
+        msg = f"must be a Transcript, a Case or a CodedTranscript, got {type(source).__name__}"
+        raise ValidationError("source", msg)
+    coders: dict[str, Any] = {"client_coder": client_coder, "counselor_coder": counselor_coder}
     if isinstance(source, Case):
-        transcript, case_view = source.transcript, _case_view(source)
+        target = source.goals[0] if len(source.goals) == 1 else None
+        coded = code_transcript(source.transcript, target=target, **coders)
+        case_view = _case_view(source)
         subtitle = f"Case report for {source.client}" if source.client else "Case report"
         default_title = f"{source.client}: MI report" if source.client else "MI case report"
-    elif isinstance(source, Transcript):
-        transcript, case_view = source, None
+    else:
+        coded = source if isinstance(source, CodedTranscript) else code_transcript(source, **coders)
+        case_view = None
         subtitle = "Transcript report"
         default_title = f"Transcript {source.id}" if source.id else "MI transcript report"
-    else:
-        msg = f"must be a Transcript or a Case, got {type(source).__name__}"
-        raise ValidationError("source", msg)
-    coded = code_transcript(transcript)
     turns = _turns(coded)
     scores = miti_scores(coded)
     return (
@@ -341,23 +344,32 @@ def render_report(source: Transcript | Case, *, title: str | None = None) -> str
 
 
 def write_report(
-    source: Transcript | Case, path: str | os.PathLike[str], *, title: str | None = None
+    source: Transcript | Case | CodedTranscript,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    client_coder: ClientCoder | None = None,
+    counselor_coder: CounselorCoder | None = None,
 ) -> Path:
     """Render *source* with :func:`render_report` and write it to *path* as UTF-8.
 
     Args:
-        source: A transcript or a case.
+        source: A transcript, a case, or a coded transcript.
         path: Where to write the HTML file.
         title: The page title, as for :func:`render_report`.
+        client_coder: Codes client turns instead of :func:`mikit.code_client`.
+        counselor_coder: Codes counsellor turns instead of :func:`mikit.code_counselor`.
 
     Returns:
         The path written.
 
     Raises:
-        ValidationError: If *source* is neither a Transcript nor a Case.
+        ValidationError: As for :func:`render_report`.
         FileReadError: If the file cannot be written.
     """
-    page = render_report(source, title=title)
+    page = render_report(
+        source, title=title, client_coder=client_coder, counselor_coder=counselor_coder
+    )
     out = Path(path)
     try:
         out.write_text(page, encoding="utf-8")

@@ -60,7 +60,7 @@ def _xml_allowed(ch: str) -> bool:
 
 
 def text(value: str) -> Markup:
-    """*value* escaped for SVG text, without the characters XML cannot hold.
+    r"""*value* escaped for SVG text, without the characters XML cannot hold.
 
     Control characters (other than tab and newlines), lone surrogates and the
     noncharacters U+FFFE and U+FFFF are dropped; ``<``, ``>``, ``&`` and quotes are
@@ -137,7 +137,8 @@ def talk_chart(
         f'<title id="talk-chart-title">{text(title)}</title>',
     ]
     # Gridlines at a few round counts, so the reader can read values off the chart.
-    ticks = sorted({0, top_count, *(round(top_count * f) for f in (0.25, 0.5, 0.75))})
+    step = max(1, math.ceil(top_count / 5))
+    ticks = sorted({*range(0, top_count, step), top_count})
     for tick in ticks:
         y = top + plot_h - plot_h * tick / top_count
         parts.append(
