@@ -104,9 +104,7 @@ class ClassificationReport:
 
 
 def _finite(value: object) -> bool:
-    return (
-        not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
-    )
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
 
 
 def _ratio(num: int, den: int) -> float:

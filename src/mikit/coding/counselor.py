@@ -32,7 +32,7 @@ __all__ = ["code_counselor"]
 # One token: a run of letters/digits, optionally joined by apostrophes ("don't");
 # or one sentence mark. Hyphens split ("mm-hmm", "wh-what"). The groups cannot overlap, so matching
 # never backtracks more than one character.
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[?!.;]")
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|[?!.;]")
 _ENDS = frozenset({"?", "!", ".", ";"})
 _MAX_PHRASE = 8
 
@@ -110,11 +110,11 @@ def _lexicon() -> _Lexicon:
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, Any] = {}
     tags: tuple[tuple[str, ...], ...] = ()
-    for name in _PHRASE_LISTS:
+    for name, lists in _PHRASE_LISTS.items():
         data = _read(name)
         for key in _WORD_SETS[name]:
             words[key] = frozenset(data[key])
-        for key in _PHRASE_LISTS[name]:
+        for key in lists:
             for phrase in data[key]:
                 if 0 < len(phrase) <= _MAX_PHRASE:
                     node = phrases
@@ -127,12 +127,13 @@ def _lexicon() -> _Lexicon:
 
 
 def _tokens(text: str) -> list[_Token]:
-    low = text.lower().replace("’", "'")
+    low = text.lower().replace("\u2019", "'")
     if len(low) == len(text):
         return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     # Lower-casing changed the length (rare Unicode): keep offsets into the original.
     return [
-        (m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)
+        (m.group().lower().replace("\u2019", "'"), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
     ]
 
 
@@ -239,7 +240,7 @@ def _lead(words: list[str], lex: _Lexicon) -> int:
     return i
 
 
-def _question(s: _Sentence, lex: _Lexicon) -> _Found | None:  # noqa: C901, PLR0911
+def _question(s: _Sentence, lex: _Lexicon) -> _Found | None:  # noqa: C901, PLR0912
     words = s.words
     i = _lead(words, lex)
     first = words[i]
@@ -355,7 +356,7 @@ _ALSO = (
 )
 
 
-def _code_sentence(
+def _code_sentence(  # noqa: C901
     s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None, permitted: bool
 ) -> list[_Found]:
     if all(w in lex.facilitation for w in s.words):

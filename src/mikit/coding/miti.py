@@ -27,7 +27,6 @@ from typing import Any
 
 from mikit.errors import ValidationError
 from mikit.models.counselor_codes import (
-    Behavior,
     CodedTranscript,
     MainBehavior,
     MitiScores,
@@ -93,7 +92,7 @@ def session_features(coded: CodedTranscript) -> dict[str, float]:
 
 def _counts(coded: CodedTranscript) -> dict[str, int]:
     if not isinstance(coded, CodedTranscript):
-        msg = f"must be a CodedTranscript, got {type(coded).__name__}"
+        msg = f"must be a CodedTranscript, got {type(coded).__name__}"  # type: ignore[unreachable]
         raise ValidationError("coded", msg)
     c = dict.fromkeys(
         (

@@ -84,7 +84,7 @@ def code_transcript(
         ['question', 'change']
     """
     if not isinstance(transcript, Transcript):
-        msg = f"must be a Transcript, got {type(transcript).__name__}"
+        msg = f"must be a Transcript, got {type(transcript).__name__}"  # type: ignore[unreachable]
         raise ValidationError("transcript", msg)
     client = code_client if client_coder is None else client_coder
     counselor = code_counselor if counselor_coder is None else counselor_coder

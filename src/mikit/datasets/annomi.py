@@ -112,7 +112,7 @@ def _majority(votes: Sequence[str]) -> str:
     return min(counts, key=lambda label: (-counts[label], label))
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:  # noqa: C901
     source = str(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -129,7 +129,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             yield 1, {name: name for name in header}
             row = 1
             try:
-                for row, values in enumerate(reader, start=2):  # noqa: B007
+                for row, values in enumerate(reader, start=2):
                     if not values:
                         continue
                     if len(values) > len(header):

@@ -67,7 +67,7 @@ def _read_text(path: Path) -> str:
 
 
 def parse_text_transcript(text: str, *, source: str = "<text>") -> Transcript:
-    """Read ``Client: ...`` / ``Counselor: ...`` lines into a transcript.
+    r"""Read ``Client: ...`` / ``Counselor: ...`` lines into a transcript.
 
     Args:
         text: The lines; any string.
@@ -81,7 +81,7 @@ def parse_text_transcript(text: str, *, source: str = "<text>") -> Transcript:
         ValidationError: If a non-blank line before the first label has no label.
 
     Examples:
-        >>> t = parse_text_transcript("T: How are you?\\nC: Fine.\\n  Tired, though.")
+        >>> t = parse_text_transcript("T: How are you?\nC: Fine.\n  Tired, though.")
         >>> [(str(u.speaker), u.text) for u in t]
         [('counselor', 'How are you?'), ('client', 'Fine. Tired, though.')]
     """
@@ -126,6 +126,8 @@ def load_transcripts(
         return annomi.load(p)
     if kind == "json":
         data = read_json(p)
+        if isinstance(data, list):
+            data = {"utterances": data}
         try:
             return [structure(data, Transcript)]
         except ValidationError as err:

@@ -174,6 +174,15 @@ class CodedUtterance:
         return self.code if isinstance(self.code, CounselorCode) else None
 
 
+def _coded(items: Iterable[object] | None) -> tuple[CodedUtterance, ...]:
+    out = () if items is None else tuple(items)
+    for i, item in enumerate(out):
+        if not isinstance(item, CodedUtterance):
+            msg = f"must be a CodedUtterance, got {type(item).__name__}"
+            raise ValidationError(f"utterances[{i}]", msg)
+    return out  # type: ignore[return-value]
+
+
 @attrs.frozen
 class CodedTranscript:
     """A transcript whose every utterance is coded, in order.
@@ -185,7 +194,7 @@ class CodedTranscript:
         id: The transcript's identifier, if it has one.
     """
 
-    utterances: tuple[CodedUtterance, ...] = attrs.field(default=(), converter=v.tuple_of)
+    utterances: tuple[CodedUtterance, ...] = attrs.field(default=(), converter=_coded)
     id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
 
     def __len__(self) -> int:
