@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mikit.cli import check, code, demo, report
+from mikit.cli import ask, check, code, demo, reflect, report
 
 __all__ = ["REGISTRY"]
 
@@ -18,4 +18,6 @@ REGISTRY: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     check.register,
     code.register,
     report.register,
+    reflect.register,
+    ask.register,
 ]

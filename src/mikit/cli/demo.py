@@ -6,7 +6,7 @@ import argparse
 from importlib import resources
 from typing import Any
 
-from mikit.cli import code
+from mikit.cli import ask, code, reflect
 from mikit.cli.output import print_json, print_text
 from mikit.cli.overview import case_overview, case_overview_text
 from mikit.io.cases import structure_json_text
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     sections: list[tuple[str, str, Any]] = [
         ("case", case_overview_text(case), case_overview(case)),
         code.demo_section(case.transcript),
+        reflect.demo_section(case),
+        ask.demo_section(case),
     ]
     if args.json:
         print_json({key: data for key, _, data in sections})

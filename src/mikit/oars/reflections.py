@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ReflectionKind", "reflect", "reflections"]
 
+_MIN_SIDE_WORDS = 3
+
 
 class ReflectionKind(_StrEnum):
     """The kinds of reflection mikit generates."""
@@ -84,7 +86,11 @@ def _sides(text: str) -> tuple[str, str] | None:
     if split is None:
         return None
     before, after = split
-    return (sentences(before) or [before])[-1], (sentences(after) or [after])[0]
+    first, second = (sentences(before) or [before])[-1], (sentences(after) or [after])[0]
+    # A bare reply ("It does") is no side of its own; the other side stands alone.
+    if len(first.split()) < _MIN_SIDE_WORDS or len(second.split()) < _MIN_SIDE_WORDS:
+        return None
+    return first, second
 
 
 def _amplify(said: str) -> str | None:
@@ -155,9 +161,12 @@ def _plan(  # noqa: C901 - one branch per kind reads best
 def _double_sided(text: str, target: Goal | str | None) -> tuple[str, dict[str, Any]]:
     sides = _sides(text)
     if sides is None:
-        said = focus_sentence(text)
+        split = contrast_split(text)
+        said = focus_sentence(text if split is None else max(split, key=len))
         talk = _talk(said, target).talk
-        if talk is Talk.SUSTAIN:
+        # Set against something ("It does. But ..."), a side that is not change talk
+        # is read as the sustain side.
+        if talk is Talk.SUSTAIN or (split is not None and talk is not Talk.CHANGE):
             return "en/reflect/double_sided/sustain_only", {
                 "sustain": clause(said),
                 "goal": goal_phrase(target),
@@ -197,8 +206,10 @@ def reflect(
       "although", "yet", "however", "on the other hand") and codes each side with
       :func:`mikit.coding.code_client`; the sustain side comes first and the change
       side last, joined with "and", never "but". With no contrast, the one side
-      there is paired with the goal (*target*, or "making a change"); if that side
-      is neither change nor sustain talk, the reflection is a complex one.
+      there is paired with the goal (*target*, or "making a change"); a side set
+      against a bare reply ("It does. But ...") that is not change talk counts as
+      sustain talk; otherwise, if that side is neither change nor sustain talk, the
+      reflection is a complex one.
     - ``amplified``: overstates the sustain talk ("So smoking is the only thing that
       helps you relax."), without sarcasm. Never made of a risk statement.
     - ``reframe``: a new meaning for the same facts (failed attempts as persistence).
