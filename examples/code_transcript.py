@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import mikit
+from mikit.io.transcripts import load_transcript
 
 DEFAULT = Path(__file__).parent / "data" / "session.json"
 
@@ -42,7 +43,7 @@ def main() -> int:
     parser.add_argument("--explain", action="store_true", help="show the rules behind codes")
     args = parser.parse_args()
 
-    transcript = mikit.load_transcript(args.file)  # JSON, text or AnnoMI CSV
+    transcript = load_transcript(args.file)  # JSON, text or AnnoMI CSV
     coded = mikit.code_transcript(transcript)
     for i, item in enumerate(coded, start=1):
         who = "C " if item.utterance.is_client else "T "

@@ -71,6 +71,11 @@ class PracticePartner:
         print(f"Partner [{move}]: {text}", file=self.out)
         self.utterances.append(mikit.Utterance("counselor", text))
 
+    def double_sided(self, *, change: str, sustain: str) -> str:
+        """Both sides of what the client said; mikit puts the sustain side first."""
+        both = f"{change.rstrip('.!')} but {sustain}"
+        return mikit.reflect(both, kind="double_sided", target=self.goal, seed=self.turn)
+
     def next_question(self) -> str:
         question = next(self.questions, None)
         if question is None:
@@ -80,7 +85,10 @@ class PracticePartner:
     def respond(self, line: str) -> bool:
         """Answer one client line; return False when the practice must stop."""
         self.turn += 1
-        previous = self.utterances[-1].text if self.utterances else None
+        # `previous` lets the coder read a bare answer ("Yeah.", "A 7.") in the light of
+        # the question it answers; after a statement the line stands on its own.
+        last = self.utterances[-1].text if self.utterances else ""
+        previous = last if last.endswith("?") else None
         code = mikit.code_client(line, target=self.goal, previous=previous)
         self.utterances.append(mikit.Utterance("client", line))
         print(f"  (coded: {code.talk}{f', {code.kind}' if code.kind else ''})", file=self.out)
@@ -99,8 +107,7 @@ class PracticePartner:
             self.change_heard.append(line)
             reflection = mikit.reflect(line, kind="complex", target=self.goal, seed=seed)
             if self.sustain_heard and self.turn % 2 == 0:
-                both = f"{self.sustain_heard[-1]} but {line}"
-                reflection = mikit.reflect(both, kind="double_sided", target=self.goal, seed=seed)
+                reflection = self.double_sided(change=line, sustain=self.sustain_heard[-1])
                 self.say(reflection, "double-sided reflection")
             else:
                 self.say(reflection, "reflect change talk")
@@ -109,8 +116,7 @@ class PracticePartner:
         elif code.talk is mikit.Talk.SUSTAIN:
             self.sustain_heard.append(line)
             if self.change_heard:
-                both = f"{line} but {self.change_heard[-1]}"
-                reflection = mikit.reflect(both, kind="double_sided", target=self.goal, seed=seed)
+                reflection = self.double_sided(change=self.change_heard[-1], sustain=line)
                 self.say(reflection, "double-sided reflection")
             else:
                 reflection = mikit.reflect(line, kind="simple", target=self.goal, seed=seed)
@@ -139,7 +145,7 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin) -> int:
     partner = PracticePartner(goal, sys.stdout)
     print(f"MI practice partner. The goal: {goal.statement}.", file=sys.stdout)
     print('Type what a client might say; "quit" ends the session.\n', file=sys.stdout)
-    partner.say(mikit.evocative_questions(goal, kind="desire")[0], "open question")
+    partner.say(partner.next_question(), "open question")
     for raw in stdin:
         line = raw.strip()
         if not line:

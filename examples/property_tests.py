@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mikit
+from mikit import fidelity
 from mikit import strategies as mst
 from mikit.report import render_report
 
@@ -39,7 +40,7 @@ def test_next_prompt_is_an_mi_consistent_question(goal: mikit.Goal) -> None:
     prompt = next_prompt(goal)
     assert prompt.endswith("?")
     assert not prompt.lower().startswith("why don't you")
-    assert mikit.fidelity.check(prompt, move="question") == []
+    assert fidelity.check(prompt, move="question") == []
 
 
 @given(mst.cases())

@@ -96,7 +96,7 @@ def test_mi_chat_answers_each_line_and_summarises() -> None:
     """The practice partner answers every client line and ends with a summary on "quit"."""
     script = (
         "I want to quit for my kids.\n"
-        "But smoking is how I relax after work.\n"
+        "I really enjoy smoking though, it is how I relax.\n"
         "I don't know.\n"
         "Maybe a 7.\n"
         "I could try not smoking in the car.\n"
