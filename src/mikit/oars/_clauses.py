@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from mikit.errors import EmptyTextError
+from mikit.language.perspective import second_person
 from mikit.language.tokens import split_words
 
 __all__ = [
@@ -37,6 +38,9 @@ _QUESTION_MARKS = str.maketrans("", "", "?\uff1f\u00bf\u2e2e\u037e\u061f")
 _TRAILING = " .!?,;:\u2026-\u2013\u2014\u3002\uff01\uff1f"
 _LEADING = " ,;:-\u2013\u2014"
 _MIN_FOCUS_WORDS = 3
+_ALNUM = re.compile(r"[^\W_]")
+# A word as mikit.language.tokens reads it: letters with inner apostrophes.
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @cache
@@ -54,7 +58,7 @@ def _fillers() -> frozenset[str]:
 
 def has_content(text: str) -> bool:
     """Whether *text* holds at least one letter or digit."""
-    return any(ch.isalnum() for ch in text)
+    return _ALNUM.search(text) is not None
 
 
 def require_content(text: str, what: str) -> None:
@@ -95,8 +99,11 @@ def words_lower(text: str) -> list[str]:
 
 
 def _strip_fillers(text: str) -> str:
-    parts = split_words(text)
     fillers = _fillers()
+    first = _FIRST_WORD.match(text.lstrip(_LEADING))
+    if first is None or first.group().lower() not in fillers:
+        return text  # the common case, without splitting the whole text
+    parts = split_words(text)
     i = 1
     while i < len(parts) and parts[i - 1].strip(_LEADING) == "" and parts[i].lower() in fillers:
         i += 2
@@ -115,10 +122,10 @@ def lower_first(text: str) -> str:
     >>> lower_first("NHS staff")
     'NHS staff'
     """
-    parts = split_words(text)
-    if len(parts) < 3 or parts[0]:
+    found = _FIRST_WORD.match(text)
+    if found is None:
         return text
-    word = parts[1]
+    word = found.group()
     if word == "I" or word.startswith(("I'", "I\u2019")):
         return text
     rest = word[1:]
@@ -129,8 +136,6 @@ def lower_first(text: str) -> str:
 
 def shifted(text: str) -> str:
     """*text* turned to the second person with :func:`mikit.second_person`."""
-    from mikit.language.perspective import second_person
-
     return second_person(text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mikit.language.inflection import gerund
 from mikit.models import Goal
 from mikit.oars._clauses import lower_first, shifted
 
@@ -32,8 +33,6 @@ def _clean(text: str) -> str:
 
 def goal_phrase(target: Goal | str | None) -> str:
     """The goal as a gerund phrase in the second person ("quitting smoking")."""
-    from mikit.language.inflection import gerund
-
     if target is None:
         return DEFAULT_GOAL_PHRASE
     statement = target.statement if isinstance(target, Goal) else target

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mikit.coding import code_client
 from mikit.errors import RiskStatementError, ValidationError
-from mikit.models import Goal, Talk
+from mikit.models import ClientCode, Goal, Talk
 from mikit.models.enums import _StrEnum
 from mikit.oars._clauses import (
     clause,
@@ -52,10 +53,13 @@ class ReflectionKind(_StrEnum):
     """Offers a new meaning: a failed attempt as persistence, nagging as care."""
 
 
+_KINDS = {k.value: k for k in ReflectionKind}
+
+
 def _kind(kind: ReflectionKind | str) -> ReflectionKind:
     try:
-        return ReflectionKind(kind)
-    except ValueError:
+        return _KINDS[kind]
+    except (KeyError, TypeError):
         choices = ", ".join(k.value for k in ReflectionKind)
         msg = f"must be one of {choices}, got {kind!r}"
         raise ValidationError("kind", msg) from None
@@ -74,9 +78,7 @@ def _feeling(text: str) -> str | None:
     return found
 
 
-def _talk(text: str, target: Goal | str | None) -> Any:
-    from mikit.coding import code_client
-
+def _talk(text: str, target: Goal | str | None) -> ClientCode:
     return code_client(text, target=target)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mikit.coding import code_client
 from mikit.errors import EmptyTextError, ValidationError
 from mikit.models import Case, Goal, Talk, Transcript
 from mikit.models.enums import _StrEnum
@@ -70,8 +71,6 @@ def _unique(items: list[str]) -> list[str]:
 def _plan(
     source: Transcript | Case, kind: SummaryKind | str, target: Goal | str | None
 ) -> tuple[str, dict[str, Any]]:
-    from mikit.coding import code_client
-
     which = _kind(kind)
     transcript, target = _source(source, target)
     said = [s for u in transcript.client_utterances for s in sentences(u.text)]
