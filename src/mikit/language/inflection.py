@@ -64,6 +64,8 @@ def gerund(phrase: str) -> str:
     i = 1
     if parts[1].lower() in _NEGATIONS and len(parts) > 3 and parts[2].isspace():
         i = 3
+    if not parts[i].isalpha():
+        return phrase  # "10k steps": no verb to inflect
     parts[i] = _gerund_word(parts[i])
     return "".join(parts)
 

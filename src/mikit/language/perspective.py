@@ -37,9 +37,15 @@ The rules, and the lexicon they use (``mikit/data/language/perspective.json``):
 
 from __future__ import annotations
 
-from typing import Final
+import re
+from itertools import count
+from operator import itemgetter
+from typing import TYPE_CHECKING, Final, cast
 
 from mikit.language.tokens import load_language_data, split_words
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["second_person"]
 
@@ -48,56 +54,43 @@ def _curly(word: str) -> str:
     return word.replace("'", "\u2019")
 
 
-def _load() -> tuple[
-    dict[str, str],
-    frozenset[str],
-    dict[str, str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-]:
-    data = load_language_data("perspective.json")
-    swap: dict[str, str] = {}
-    for key, value in data["first_person"].items():
-        swap[key] = value
-        swap[_curly(key)] = _curly(value)
-    agreement: dict[str, str] = {}
-    for key, value in data["agreement"].items():
-        agreement[key] = value
-        agreement[_curly(key)] = _curly(value)
-    # The forms a word is recognised in: lower case, capitalised, all capitals.
-    candidates = frozenset(
-        form for key in swap for form in (key, key[0].upper() + key[1:], key.upper())
+def _case_forms(key: str, value: str) -> list[tuple[str, str]]:
+    """*key* -> *value* in lower case, capitalised and all capitals, with both apostrophes."""
+    forms = []
+    for k, v in ((key, value), (_curly(key), _curly(value))):
+        forms += [(k, v), (k[0].upper() + k[1:], v[0].upper() + v[1:])]
+        if k.upper() != k[0].upper() + k[1:]:  # "I" is both capitalised and all capitals
+            forms.append((k.upper(), v.upper()))
+    return forms
+
+
+_DATA: Final = load_language_data("perspective.json")
+_SUBJECT_I: Final = frozenset(form for key in _DATA["subject_i"] for form in (key, _curly(key)))
+# Every recognised form of a first-person word -> (its lower-case key, kind, replacement).
+# Kinds: subject "I" forms, whose case follows the sentence; "mine"; the rest.
+_I_FORM, _MINE, _PLAIN = 0, 1, 2
+_FORMS: Final[dict[str, tuple[str, int, str]]] = {
+    form: (
+        form.lower(),
+        _I_FORM if form.lower() in _SUBJECT_I else _MINE if key == "mine" else _PLAIN,
+        replacement,
     )
-    subject_i = frozenset(form for key in data["subject_i"] for form in (key, _curly(key)))
-    return (
-        swap,
-        candidates,
-        agreement,
-        subject_i,
-        frozenset(data["adverbs_between_subject_and_verb"]),
-        frozenset(data["inversion_openers"]),
-        frozenset(data["mine_noun_before"]),
-        frozenset(data["mine_pronoun_after"]),
-    )
+    for key, value in _DATA["first_person"].items()
+    for form, replacement in _case_forms(key, value)
+    if form != "US"  # the country, not the pronoun
+}
+_CANDIDATES: Final = frozenset(_FORMS)
+_AGREEMENT: Final[dict[str, str]] = dict(
+    pair for key, value in _DATA["agreement"].items() for pair in _case_forms(key, value)
+)
+_ADVERBS: Final = frozenset(_DATA["adverbs_between_subject_and_verb"])
+_INVERSION_OPENERS: Final = frozenset(_DATA["inversion_openers"])
+_MINE_NOUN_BEFORE: Final = frozenset(_DATA["mine_noun_before"])
+_MINE_PRONOUN_AFTER: Final = frozenset(_DATA["mine_pronoun_after"])
+_ROMAN_BEFORE: Final = frozenset(_DATA["roman_numeral_before"])
+_ABBREVIATIONS: Final = frozenset(_DATA["abbreviations_before_i"])
 
-
-(
-    _SWAP,
-    _CANDIDATES,
-    _AGREEMENT,
-    _SUBJECT_I,
-    _ADVERBS,
-    _INVERSION_OPENERS,
-    _MINE_NOUN_BEFORE,
-    _MINE_PRONOUN_AFTER,
-) = _load()
-_ROMAN_BEFORE: Final = frozenset(load_language_data("perspective.json")["roman_numeral_before"])
-_ABBREVIATIONS: Final = frozenset(load_language_data("perspective.json")["abbreviations_before_i"])
-
-_QUOTE_MARKS: Final = ('"', "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb")
+_QUOTE_MARKS: Final = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb]')
 # Stripped from the end of the text before a word to see whether a sentence ended there.
 _SENTENCE_TRAIL: Final = " \t\r\f\v\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}*_"
 # Characters that glue a following piece to the word ("mine-shaft", "I-95").
@@ -128,19 +121,20 @@ def second_person(text: str) -> str:
     parts = split_words(text)
     if _CANDIDATES.isdisjoint(parts):
         return text
-    return _shift(parts, any(mark in text for mark in _QUOTE_MARKS))
+    return _shift(parts, _QUOTE_MARKS.search(text) is not None)
 
 
 def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912
-    n = len(parts)
+    # Only the first-person words run Python code: the rest are skipped in C.
+    hits = cast(
+        "Iterator[tuple[int, tuple[str, int, str]]]",
+        filter(_second, zip(count(1, 2), map(_FORMS.get, parts[1::2]))),
+    )
     # Quote state: straight double open?, depths of “ ”, ‘ ’ and « ».
     straight = False
     double = single = guillemet = 0
     scanned = 0  # index of the next gap whose quote marks are not yet counted
-    for i in range(1, n, 2):
-        word = parts[i]
-        if word not in _CANDIDATES:
-            continue
+    for i, (low, kind, replacement) in hits:
         if track_quotes:
             for k in range(scanned, i, 2):
                 gap = parts[k]
@@ -153,8 +147,8 @@ def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912
                     elif ch == "\u201d":
                         double -= double > 0
                     elif ch == "\u2018":
-                        # Only an opening mark right before a word ("‘90s" is an elision).
-                        single += pos == last
+                        # Only an opening mark right before a letter ("‘90s" is an elision).
+                        single += pos == last and parts[k + 1][:1].isalpha()
                     elif ch == "\u2019":
                         single -= single > 0
                     elif ch == "\u00ab":
@@ -164,59 +158,73 @@ def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912
             scanned = i + 1
             if straight or double or single or guillemet:
                 continue
-        low = word.lower()
-        if low in _SUBJECT_I:
-            _shift_subject_i(parts, i, word, low)
-        elif low == "mine":
+        if kind == _PLAIN:
+            parts[i] = replacement
+        elif kind == _MINE:
             if _mine_is_pronoun(parts, i):
-                parts[i] = _cased(word, "yours")
-        elif word != "US":
-            parts[i] = _cased(word, _SWAP[low])
+                parts[i] = replacement
+        elif low != "i":
+            # I'm, I've, I'd, I'll: no verb to agree.
+            parts[i] = _subject_case(parts, i, replacement)
+        elif (
+            # The common "I" between two spaces needs only the Roman numeral check.
+            parts[i + 1] == " "
+            and (i == 1 or (parts[i - 1] == " " and parts[i - 2].lower() not in _ROMAN_BEFORE))
+        ) or _i_is_pronoun(parts, i):
+            parts[i] = _subject_case(parts, i, replacement)
+            _agree_around_i(parts, i)
     return "".join(parts)
 
 
-def _shift_subject_i(parts: list[str], i: int, word: str, low: str) -> None:
-    if low == "i" and not _i_is_pronoun(parts, i):
-        return
-    you = _SWAP[low]
-    n = len(parts)
-    if word[0] == "i":
-        parts[i] = you
-    elif (len(word) > 1 and word.isupper()) or (
-        word == "I" and i + 2 < n and len(parts[i + 2]) > 1 and parts[i + 2].isupper()
-    ):
-        parts[i] = you.upper()
-    elif _starts_sentence(parts, i):
-        parts[i] = "Y" + you[1:]
-    else:
-        parts[i] = you
-    if low == "i":
-        _agree_verb_after(parts, i)
-        _agree_verb_before(parts, i)
+_second = itemgetter(1)
 
 
-def _agree_verb_after(parts: list[str], i: int) -> None:
-    """Make the verb after "I" agree ("I really am" -> "you really are")."""
+def _subject_case(parts: list[str], i: int, replacement: str) -> str:
+    """The case of "you" for a subject "I" form: by sentence position unless typed otherwise."""
+    word = parts[i]
+    if word[0] == "i" or (len(word) > 1 and word.isupper()):
+        return replacement  # "i" stays lower case, "I'M" upper case
+    if word == "I" and i + 2 < len(parts) and len(parts[i + 2]) > 1 and parts[i + 2].isupper():
+        return "YOU"
+    if i == 1 or (parts[i - 1] != " " and _starts_sentence(parts, i)):
+        return "Y" + replacement[1:]
+    return "y" + replacement[1:]
+
+
+def _agree_around_i(parts: list[str], i: int) -> None:
+    """Make the verb after "I", or an inverted one before it, agree with "you"."""
+    after = parts[i + 1]
+    # "I am" -> "you are"; past adverbs ("I really am") on the slower path.
+    if i + 2 < len(parts) and (after == " " or after.isspace()):
+        verb = parts[i + 2]
+        agreed = _AGREEMENT.get(verb)
+        if agreed is not None:
+            parts[i + 2] = agreed
+        elif verb.lower() in _ADVERBS:
+            _agree_verb_after_adverbs(parts, i + 4)
+    # "am I" -> "are you" when the verb opens a clause or follows a question word.
+    if i >= 3:
+        before = parts[i - 1]
+        if before == " " or before.isspace():
+            agreed = _AGREEMENT.get(parts[i - 2])
+            if agreed is not None and _opens_clause(parts, i - 2):
+                parts[i - 2] = agreed
+
+
+def _agree_verb_after_adverbs(parts: list[str], j: int) -> None:
+    """Make the verb after one or two adverbs agree ("I really am" -> "you really are")."""
     n = len(parts)
-    j = i + 2
-    for _ in range(3):
+    for _ in range(2):
         if j >= n or not _is_space(parts[j - 1]):
-            break
-        verb = parts[j].lower()
-        if verb in _AGREEMENT:
-            parts[j] = _cased(parts[j], _AGREEMENT[verb])
-            break
-        if verb not in _ADVERBS:
-            break
+            return
+        verb = parts[j]
+        agreed = _AGREEMENT.get(verb)
+        if agreed is not None:
+            parts[j] = agreed
+            return
+        if verb.lower() not in _ADVERBS:
+            return
         j += 2
-
-
-def _agree_verb_before(parts: list[str], i: int) -> None:
-    """Make an inverted verb agree ("am I" -> "are you") when it opens a clause."""
-    if i >= 3 and _is_space(parts[i - 1]):
-        verb = parts[i - 2].lower()
-        if verb in _AGREEMENT and _opens_clause(parts, i - 2):
-            parts[i - 2] = _cased(parts[i - 2], _AGREEMENT[verb])
 
 
 def _i_is_pronoun(parts: list[str], i: int) -> bool:
@@ -230,7 +238,7 @@ def _i_is_pronoun(parts: list[str], i: int) -> bool:
     if before == "." and i >= 3 and len(parts[i - 2]) == 1:
         return False
     # Road numbers "I-95" and enumerators "(i)".
-    if len(after) > 1 and after[0] == "-" and after[1].isdigit():
+    if after == "-" and has_next and parts[i + 2][0].isdigit():
         return False
     if before.endswith("(") and after.startswith(")"):
         return False
@@ -293,12 +301,3 @@ def _opens_clause(parts: list[str], j: int) -> bool:
 
 def _is_space(gap: str) -> bool:
     return gap == " " or gap.isspace()
-
-
-def _cased(word: str, replacement: str) -> str:
-    """*replacement* in the case pattern of *word*."""
-    if word.islower():
-        return replacement
-    if len(word) > 1 and word.isupper():
-        return replacement.upper()
-    return replacement[0].upper() + replacement[1:]
