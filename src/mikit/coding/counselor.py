@@ -68,7 +68,7 @@ _WORD_SETS = {
         "wh_statement",
         "statement_aux",
     ),
-    "reflections.json": ("second_person",),
+    "reflections.json": ("second_person", "speaker_leads"),
     "behaviors.json": ("facilitation",),
 }
 
@@ -92,6 +92,7 @@ class _Lexicon:
     wh_statement: frozenset[str]
     statement_aux: frozenset[str]
     second_person: frozenset[str]
+    speaker_leads: frozenset[str]
     facilitation: frozenset[str]
     tags: tuple[tuple[str, ...], ...]
     # A trie of every phrase: word -> child node; the key "" holds the names of
@@ -291,7 +292,11 @@ def _content(words: Iterable[str]) -> set[str]:
     return {w for w in words if len(w) > 3}
 
 
-_COMPLEX_LENGTH = 18
+_SPEAKER_INPUT = 6
+"""Words from which a counsellor's sentence about themselves counts as input."""
+_FRAGMENT_WORDS = 2
+"""Content words from which an otherwise uncoded sentence counts as a reflection."""
+_COMPLEX_LENGTH = 12
 """Words from which a reflection is taken as complex: long ones add meaning."""
 _SIMPLE_OVERLAP = 0.6
 """Share of a reflection's content words said by the client that makes it simple."""
@@ -304,6 +309,9 @@ def _reflection(s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None) ->
     i = _lead(words, lex)
     start, end = s.whole()
     lead = s.at("leads", i) or s.at("leads", 0)
+    if lead is None and words[i] in lex.speaker_leads:
+        # The counsellor speaking of themselves ("I think", "we could") is not reflecting.
+        return None
     second = any(w in lex.second_person for w in words)
     if lead is None and not second:
         return None
@@ -359,7 +367,8 @@ _ALSO = (
 def _code_sentence(  # noqa: C901
     s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None, permitted: bool
 ) -> list[_Found]:
-    if all(w in lex.facilitation for w in s.words):
+    words_ = s.words
+    if all(w in lex.facilitation for w in words_):
         start, end = s.whole()
         return [_Found(Behavior.OTHER, "other.facilitation", start, end)]
     found = [
@@ -392,6 +401,24 @@ def _code_sentence(  # noqa: C901
         structuring = _phrase_finding(s, "structuring", Behavior.OTHER, "other.structuring")
         if structuring is not None:
             found.append(structuring)
+        elif words_[_lead(words_, lex)] in lex.speaker_leads and len(words_) >= _SPEAKER_INPUT:
+            start, end = s.whole()
+            found.append(
+                _Found(Behavior.GIVING_INFORMATION, "information.speaker", start, end, weight=0.6)
+            )
+        elif sum(1 for w in words_ if w not in lex.facilitation) >= _FRAGMENT_WORDS:
+            # A bare content fragment ("Minimum wage-") echoes the client: a simple reflection.
+            start, end = s.whole()
+            found.append(
+                _Found(
+                    Behavior.SIMPLE_REFLECTION,
+                    "reflection.fragment+simple",
+                    start,
+                    end,
+                    reflection=ReflectionType.SIMPLE,
+                    weight=0.4,
+                )
+            )
     return found
 
 
@@ -408,6 +435,16 @@ _MAIN = {
 }
 
 
+_POSITION = 0.5
+"""How much a later sentence outweighs an earlier one in choosing the main behaviour."""
+_BONUS = {
+    MainBehavior.QUESTION: 0.0,
+    MainBehavior.REFLECTION: 0.0,
+    MainBehavior.THERAPIST_INPUT: 0.3,
+}
+"""How much each behaviour is favoured as the main one (tuned on AnnoMI train)."""
+
+
 def _main(found: list[_Found]) -> tuple[MainBehavior, _Found | None]:
     best: tuple[float, _Found] | None = None
     n = len(found)
@@ -416,7 +453,7 @@ def _main(found: list[_Found]) -> tuple[MainBehavior, _Found | None]:
         if main is MainBehavior.OTHER:
             continue
         # Later sentences carry the turn's point; questions usually end it.
-        score = f.weight + 0.5 * (k + 1) / n + (0.6 if main is MainBehavior.QUESTION else 0.0)
+        score = f.weight + _POSITION * (k + 1) / n + _BONUS.get(main, 0.0)
         if best is None or score > best[0]:
             best = (score, f)
     if best is None:
