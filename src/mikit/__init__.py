@@ -75,11 +75,16 @@ from mikit.models.counselor_codes import (
 from mikit.oars import (
     QuestionKind,
     ReflectionKind,
+    SummaryKind,
+    affirm,
+    affirmations,
     evocative_questions,
     reflect,
     reflections,
     ruler_followup,
     ruler_question,
+    summaries,
+    summarize,
 )
 from mikit.templating import render, render_user_template, template_variants
 
@@ -142,6 +147,7 @@ __all__ = [
     "Stage",
     "StageEstimate",
     "Strategy",
+    "SummaryKind",
     "Talk",
     "TalkKind",
     "TemplateError",
@@ -153,6 +159,8 @@ __all__ = [
     "ValidationError",
     "Value",
     "__version__",
+    "affirm",
+    "affirmations",
     "code_client",
     "code_counselor",
     "code_transcript",
@@ -168,5 +176,7 @@ __all__ = [
     "ruler_followup",
     "ruler_question",
     "second_person",
+    "summaries",
+    "summarize",
     "template_variants",
 ]
