@@ -2,8 +2,8 @@
 """The perspective shift inside every reflection: the client's "I" becomes "you".
 
 :func:`second_person` turns a client's words toward the client, as a reflection
-needs them. It splits the text into words once (:func:`mikit.language.tokens.split_words`),
-walks the words with dictionary look-ups and a few local checks of the
+needs them. It splits the text into words once (one unambiguous pattern),
+walks the first-person words with dictionary look-ups and a few local checks of the
 neighbouring words, and joins the pieces again: linear in the input, and every
 character outside a changed word comes back as typed.
 
@@ -42,7 +42,7 @@ from itertools import count
 from operator import itemgetter
 from typing import TYPE_CHECKING, Final, cast
 
-from mikit.language.tokens import load_language_data, split_words
+from mikit.language.tokens import load_language_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -90,6 +90,10 @@ _MINE_PRONOUN_AFTER: Final = frozenset(_DATA["mine_pronoun_after"])
 _ROMAN_BEFORE: Final = frozenset(_DATA["roman_numeral_before"])
 _ABBREVIATIONS: Final = frozenset(_DATA["abbreviations_before_i"])
 
+# The words the shift walks: runs of word characters (letters, digits, "_") with
+# inner apostrophes, so "I2" or "my_file" are never read as a pronoun. Unambiguous,
+# hence linear: an apostrophe continues a word only before a word character.
+_WORD: Final = re.compile(r"(\w+(?:['\u2019]\w+)*)")
 _QUOTE_MARKS: Final = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb]')
 # Stripped from the end of the text before a word to see whether a sentence ended there.
 _SENTENCE_TRAIL: Final = " \t\r\f\v\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}*_"
@@ -118,7 +122,7 @@ def second_person(text: str) -> str:
     >>> second_person("Was I wrong? The choice is mine, not the coal mine's.")
     "Were you wrong? The choice is yours, not the coal mine's."
     """
-    parts = split_words(text)
+    parts = _WORD.split(text)
     if _CANDIDATES.isdisjoint(parts):
         return text
     return _shift(parts, _QUOTE_MARKS.search(text) is not None)

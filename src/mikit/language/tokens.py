@@ -1,13 +1,13 @@
 # ruff: noqa: RUF001, RUF002  (curly apostrophes and quotes are the subject here)
 """Words and the text between them, found in one left-to-right pass.
 
-A *word* is a run of word characters (letters, digits, ``_``), which may hold
-apostrophes between them (``I'm``, ``I’ve``, ``wasn't``).  Punctuation, spaces,
-emoji and everything else fall between words.  :func:`split_words` keeps every character,
+A *word* is a run of letters, which may hold apostrophes between letters
+(``I'm``, ``I’ve``, ``wasn't``).  Digits, punctuation, spaces, emoji and
+everything else fall between words.  :func:`split_words` keeps every character,
 so ``"".join(split_words(text)) == text`` always holds.
 
-The pattern is unambiguous: a run cannot be split two ways, and an apostrophe
-continues a word only when a word character follows it, so each character is
+The pattern is unambiguous: a letter run cannot be split two ways, and an
+apostrophe continues a word only when a letter follows it, so each character is
 looked at a bounded number of times and the pass is linear in the input.
 """
 
@@ -24,7 +24,8 @@ __all__ = ["APOSTROPHES", "is_word", "load_language_data", "split_words", "words
 APOSTROPHES = "'\u2019"
 """The apostrophes a word may hold: the straight ``'`` and the curly ``’``."""
 
-_WORD = re.compile(r"(\w+(?:['\u2019]\w+)*)")
+# A letter is a word character that is neither a digit nor "_".
+_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)*)")
 
 
 def split_words(text: str) -> list[str]:
@@ -50,10 +51,10 @@ def words(text: str) -> list[str]:
         text: Any string.
 
     Returns:
-        Every run of word characters (with inner apostrophes) in *text*.
+        Every run of letters (with inner apostrophes) in *text*.
 
     >>> words("I.V. drip, 2 bags; it’s fine")
-    ['I', 'V', 'drip', '2', 'bags', 'it’s', 'fine']
+    ['I', 'V', 'drip', 'bags', 'it’s', 'fine']
     """
     return _WORD.findall(text)
 
@@ -65,7 +66,7 @@ def is_word(text: str) -> bool:
         text: Any string.
 
     Returns:
-        True when *text* is a single run of word characters (with inner apostrophes).
+        True when *text* is a single run of letters (with inner apostrophes).
 
     >>> is_word("don't"), is_word("don't!"), is_word("")
     (True, False, False)
