@@ -9,6 +9,9 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# Checked by mypy, never run: it writes files as an example of the public API would.
+collect_ignore = ["typing"]
+
 settings.register_profile("default", deadline=None)
 settings.register_profile(
     "ci",
