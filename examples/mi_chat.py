@@ -146,15 +146,18 @@ def main(argv: list[str] | None = None, stdin: TextIO = sys.stdin) -> int:
     print(f"MI practice partner. The goal: {goal.statement}.", file=sys.stdout)
     print('Type what a client might say; "quit" ends the session.\n', file=sys.stdout)
     partner.say(partner.next_question(), "open question")
-    for raw in stdin:
-        line = raw.strip()
-        if not line:
-            continue
-        if line.lower() in {"quit", "exit", "bye"}:
-            break
-        print(f"Client: {line}")
-        if not partner.respond(line):
-            return 0
+    try:
+        for raw in stdin:
+            line = raw.strip()
+            if not line:
+                continue
+            if line.lower() in {"quit", "exit", "bye"}:
+                break
+            print(f"Client: {line}")
+            if not partner.respond(line):
+                return 0
+    except KeyboardInterrupt:
+        print()
     partner.close()
     return 0
 

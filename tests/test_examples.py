@@ -181,3 +181,36 @@ def test_api_reference_documents_every_public_name() -> None:
         documented |= set(mikit.errors.__all__)
     missing = sorted(set(mikit.__all__) - documented - {"__version__"})
     assert missing == []
+
+
+def _console_blocks(page: str) -> list[tuple[str, str]]:
+    blocks = re.findall(r"```console\n\$ (.*?)\n(.*?)```", page, flags=re.DOTALL)
+    return [(command, output.rstrip("\n")) for command, output in blocks]
+
+
+def test_cli_docs_show_real_output(tmp_path: Path) -> None:
+    """Each `$ mikit ...` block in docs/cli.md prints exactly the output shown there."""
+    import shlex
+    import shutil
+
+    shutil.copytree(EXAMPLES / "data", tmp_path / "examples" / "data")
+    blocks = _console_blocks((ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))
+    assert len(blocks) >= 8
+    for command, shown in blocks:
+        args = shlex.split(command)
+        assert args[0] == "mikit"
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "80"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mikit", *args[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        printed = "\n".join(
+            line.rstrip() for line in (result.stdout + result.stderr).rstrip("\n").splitlines()
+        )
+        assert printed == shown, command

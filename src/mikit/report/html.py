@@ -189,7 +189,7 @@ def _extra_scores(scores: MitiScores) -> list[tuple[str, str]]:
         ("MI-non-adherent behaviours", str(scores.mi_non_adherent)),
         ("Change talk / sustain talk", f"{scores.change_talk} / {scores.sustain_talk}"),
         ("Change-talk share", "n/a" if share is None else f"{number(share * 100, digits=0)} %"),
-        ("Session index (0 to 1)", "n/a" if index is None else number(index, digits=2)),
+        ("Session index (0 to 1)", "n/a" if index is None else f"{index:.2f}"),
     ]
 
 
