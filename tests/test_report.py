@@ -127,7 +127,7 @@ def test_talk_chart_escapes_its_title(title: str) -> None:
     element = root.find(f"{SVG_NS}title")
     assert element is not None
     if all(ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF for ch in title):
-        assert (element.text or "") == title.replace("\uFFFE", "").replace("\uFFFF", "")
+        assert (element.text or "") == title.replace("\ufffe", "").replace("\uffff", "")
 
 
 # --- score chart -----------------------------------------------------------------
@@ -307,9 +307,28 @@ def test_any_text_is_escaped(text: str) -> None:
 
 
 def test_render_report_refuses_other_types() -> None:
-    """Only a Transcript or a Case can be reported."""
-    with pytest.raises(ValidationError, match="Transcript or a Case"):
+    """Only a Transcript, a Case or a CodedTranscript can be reported."""
+    with pytest.raises(ValidationError, match="Transcript, a Case or a CodedTranscript"):
         render_report("hello")  # type: ignore[arg-type]
+
+
+def test_coded_transcript_renders_like_the_transcript() -> None:
+    """A transcript coded beforehand gives the same page as coding it in the report."""
+    from mikit import code_transcript
+
+    assert render_report(code_transcript(TRANSCRIPT)) == render_report(TRANSCRIPT)
+
+
+def test_custom_client_coder_drives_the_page() -> None:
+    """A client coder passed in decides the client codes shown on the page."""
+    from mikit import ClientCode
+
+    def all_sustain(text: str, *, target: object = None, previous: object = None) -> ClientCode:
+        return ClientCode(talk="sustain", kind="reasons")
+
+    page = render_report(TRANSCRIPT, client_coder=all_sustain)
+    assert "talk-change" not in page.split('id="conversation"')[1].split("</p>", 1)[1]
+    assert page.count('<li class="turn client talk-sustain') == 4
 
 
 def test_write_report_writes_utf8(tmp_path: Path) -> None:
