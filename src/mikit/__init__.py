@@ -86,6 +86,7 @@ from mikit.oars import (
     summaries,
     summarize,
 )
+from mikit.oars.plan import change_plan
 from mikit.templating import render, render_user_template, template_variants
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ __all__ = [
     "__version__",
     "affirm",
     "affirmations",
+    "change_plan",
     "code_client",
     "code_counselor",
     "code_transcript",

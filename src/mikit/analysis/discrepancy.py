@@ -103,13 +103,21 @@ def _rank_key(action: Action, day: int) -> tuple[object, ...]:
     return (day, seconds, offset, action.description, amount, effect)
 
 
-def _keep(heap: list[_Ranked], action: Action, day: int) -> None:
-    """Keep *action* in *heap* if it is among the most recent few."""
+_NO_FLOOR = _UNDATED - 1
+
+
+def _keep(heap: list[_Ranked], action: Action, day: int) -> int:
+    """Keep *action* in *heap* if it is among the most recent few.
+
+    Returns:
+        The day below which no later action can enter the heap.
+    """
     item = _Ranked(_rank_key(action, day), action)
     if len(heap) < EVIDENCE_ACTIONS:
         heapq.heappush(heap, item)
     elif heap[0] < item:
         heapq.heapreplace(heap, item)
+    return heap[0].key[0] if len(heap) >= EVIDENCE_ACTIONS else _NO_FLOOR  # type: ignore[return-value]
 
 
 def _recent(heap: list[_Ranked]) -> tuple[Action, ...]:
@@ -121,10 +129,12 @@ class _GoalTally:
 
     __slots__ = (
         "away",
+        "away_floor",
         "away_heap",
         "day_max",
         "day_min",
         "goal",
+        "latest_floor",
         "latest_heap",
         "lower_is_better",
         "measure",
@@ -138,6 +148,7 @@ class _GoalTally:
         "sum_q",
         "sum_q_dated",
         "toward",
+        "toward_floor",
         "toward_heap",
     )
 
@@ -161,8 +172,11 @@ class _GoalTally:
         self.day_min = 0
         self.day_max = 0
         self.away_heap: list[_Ranked] = []
+        self.away_floor = _NO_FLOOR
         self.toward_heap: list[_Ranked] = []
+        self.toward_floor = _NO_FLOOR
         self.latest_heap: list[_Ranked] = []
+        self.latest_floor = _NO_FLOOR
         reference = goal.baseline if goal.baseline is not None else goal.target
         if goal.direction is Direction.MAINTAIN and goal.target is not None:
             reference = goal.target
@@ -194,21 +208,18 @@ class _GoalTally:
                 self.sum_dd += day * day
                 self.sum_q_dated += q
                 self.sum_dq += day * q
-            heap = self.latest_heap
-            if len(heap) < EVIDENCE_ACTIONS or day >= heap[0].key[0]:  # type: ignore[operator]
-                _keep(heap, action, day)
+            if day >= self.latest_floor:
+                self.latest_floor = _keep(self.latest_heap, action, day)
             if effect is None and self.lower_is_better is not None:
                 effect = self._effect_of(amount)
         if effect is Effect.AWAY:
             self.away += 1
-            heap = self.away_heap
-            if len(heap) < EVIDENCE_ACTIONS or day >= heap[0].key[0]:  # type: ignore[operator]
-                _keep(heap, action, day)
+            if day >= self.away_floor:
+                self.away_floor = _keep(self.away_heap, action, day)
         elif effect is Effect.TOWARD:
             self.toward += 1
-            heap = self.toward_heap
-            if len(heap) < EVIDENCE_ACTIONS or day >= heap[0].key[0]:  # type: ignore[operator]
-                _keep(heap, action, day)
+            if day >= self.toward_floor:
+                self.toward_floor = _keep(self.toward_heap, action, day)
 
     def _effect_of(self, amount: float) -> Effect | None:
         """The effect an amount has against the baseline (or the target without one).
@@ -577,12 +588,12 @@ def find_discrepancies(case: Case, *, actions: Iterable[Action] | None = None) -
     """
     tallies = {goal.id: _GoalTally(goal) for goal in case.goals}
     stream = case.actions if actions is None else actions
+    adders = {goal_id: tally.add for goal_id, tally in tallies.items()}
     for i, item in enumerate(cast("Iterable[object]", stream)):
-        action = item if isinstance(item, Action) else None
-        tally = None if action is None else tallies.get(action.goal)
-        if tally is None or action is None:
+        add = adders.get(item.goal) if isinstance(item, Action) else None
+        if add is None:
             raise _bad_action(i, item, tallies)
-        tally.add(action)
+        add(item)  # type: ignore[arg-type]
     talk = _client_talk(case)
     found: list[tuple[float, int, int, Discrepancy]] = []
     for index, tally in enumerate(tallies.values()):

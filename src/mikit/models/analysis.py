@@ -93,11 +93,9 @@ def _optional_finite(_instance: object, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, msg)
 
 
-def _counts(value: Mapping[TalkKind, int] | None) -> Mapping[TalkKind, int]:
+def _counts(value: Mapping[Any, Any] | None) -> Mapping[TalkKind, int]:
     """Counts for every DARN-CAT kind, read-only, zeros filled in."""
-    given: dict[object, object] = {}
-    for key, item in (value or {}).items():
-        given[key] = item
+    given: dict[object, object] = dict(value or {})
     out: dict[TalkKind, int] = {}
     for kind in TalkKind:
         count = given.pop(kind, 0)
@@ -206,6 +204,16 @@ class Discrepancy:
                 f.name: _plain(getattr(self.progress, f.name)) for f in attrs.fields(GoalProgress)
             },
         }
+
+
+_MD_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "\\`*_[]|#!"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+
+
+def _md(text: str) -> str:
+    """*text* as inline Markdown that shows as written, on one line."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
 
 
 def _plain(value: object) -> object:
@@ -374,6 +382,14 @@ class PlanSection:
         return bool(self.items)
 
 
+def _sections(items: Iterable[PlanSection]) -> tuple[PlanSection, ...]:
+    return v.tuple_of(items)
+
+
+def _steps(items: Iterable[PlanStep] | None) -> tuple[PlanStep, ...]:
+    return v.tuple_of(items)
+
+
 @attrs.frozen(kw_only=True)
 class ChangePlan:
     """A change-plan worksheet for one goal.
@@ -385,8 +401,8 @@ class ChangePlan:
     """
 
     goal: Goal
-    sections: tuple[PlanSection, ...] = attrs.field(converter=v.tuple_of)
-    steps: tuple[PlanStep, ...] = attrs.field(default=(), converter=v.tuple_of)
+    sections: tuple[PlanSection, ...] = attrs.field(converter=_sections)
+    steps: tuple[PlanStep, ...] = attrs.field(default=(), converter=_steps)
 
     def section(self, key: str) -> PlanSection:
         """The section named *key*.
@@ -400,16 +416,45 @@ class ChangePlan:
         raise KeyError(key)
 
     def to_text(self) -> str:
-        """The worksheet as plain text, rendered through ``plan/text.j2``."""
+        """The worksheet as plain text, rendered through ``en/plan/text.j2``.
+
+        Raises:
+            TemplateError: If the template fails to render.
+        """
         from mikit.templating import render
 
-        return render("plan/text.j2", plan=self)
+        return render("en/plan/text.j2", plan=self).rstrip() + "\n"
 
     def to_markdown(self) -> str:
-        """The worksheet as Markdown, rendered through ``plan/markdown.j2``."""
+        """The worksheet as Markdown, rendered through ``en/plan/markdown.j2``.
+
+        The client's words are escaped, so ``*`` or ``<b>`` in them shows as written.
+
+        Raises:
+            TemplateError: If the template fails to render.
+        """
         from mikit.templating import render
 
-        return render("plan/markdown.j2", plan=self)
+        view = types.SimpleNamespace(
+            goal=types.SimpleNamespace(statement=_md(self.goal.statement)),
+            sections=[
+                types.SimpleNamespace(
+                    key=s.key,
+                    title=_md(s.title),
+                    items=[_md(item) for item in s.items],
+                    prompt=_md(s.prompt),
+                    filled=s.filled,
+                )
+                for s in self.sections
+            ],
+            steps=[
+                types.SimpleNamespace(
+                    text=_md(s.text), confidence_question=_md(s.confidence_question)
+                )
+                for s in self.steps
+            ],
+        )
+        return render("en/plan/markdown.j2", plan=view).rstrip() + "\n"
 
     def to_dict(self) -> dict[str, Any]:
         """The worksheet as JSON-ready data."""
