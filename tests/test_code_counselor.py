@@ -193,3 +193,32 @@ def test_one_megabyte_inputs_do_not_blow_up(text: str) -> None:
     start = time.perf_counter()
     code_counselor(text)
     assert time.perf_counter() - start < 30
+
+
+def test_a_statement_with_a_rising_voice_reflects() -> None:
+    """A second-person statement ending in '?' ("So you feel ... ?") is coded as a reflection."""
+    code = code_counselor("So you feel like you're doing this all alone?")
+    assert code.main is MainBehavior.REFLECTION
+
+
+_RULE_PREFIXES = {
+    MainBehavior.QUESTION: ("question.",),
+    MainBehavior.REFLECTION: ("reflection.",),
+    MainBehavior.THERAPIST_INPUT: ("information.", "advise.", "persuade.", "confront."),
+}
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc you I so what do it ?.-")), max_size=60))
+def test_the_deciding_rule_names_the_main_behaviour(text: str) -> None:
+    """The first evidence names a rule of the main behaviour, also when the weights chose it."""
+    code = code_counselor(text)
+    prefixes = _RULE_PREFIXES.get(code.main)
+    if prefixes is not None:
+        assert code.rule.startswith(prefixes)
+
+
+def test_a_weak_fragment_can_be_overruled_but_a_wh_question_is_kept() -> None:
+    """The learned weights leave a wh-question found by its own lead a question."""
+    code = code_counselor("And what else would you like to change", previous="I don't know.")
+    assert code.main is MainBehavior.QUESTION
+    assert code.question is QuestionType.OPEN

@@ -461,8 +461,232 @@ def _main(found: list[_Found]) -> tuple[MainBehavior, _Found | None]:
     return _MAIN[best[1].behavior], best[1]
 
 
+_YOU = frozenset({"you", "you're", "you've", "you'd", "you'll", "your", "yours", "yourself"})
+_ME = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"})
+_WE = frozenset({"we", "we're", "we've", "we'll", "we'd", "us", "our", "let's"})
+_IT = frozenset({"it", "it's", "that", "that's", "this", "there's", "sounds", "seems", "so"})
+_MODALS = frozenset({"can", "could", "might", "may", "will", "would", "should", "must"})
+_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> int:
+    """The index of the first edge *n* does not exceed (len(edges) if none)."""
+    for k, edge in enumerate(edges):
+        if n <= edge:
+            return k
+    return len(edges)
+
+
+def _lead_class(s: _Sentence, lex: _Lexicon) -> str:
+    """What kind of word a sentence starts with, after the fillers."""
+    words = s.words
+    first = words[_lead(words, lex)]
+    if first in lex.open_wh:
+        return "wh"
+    if first in _YOU:
+        return "you"
+    if first in _ME:
+        return "me"
+    if first in _WE:
+        return "we"
+    if first in _IT:
+        return "it"
+    if first in lex.aux:
+        return "aux"
+    return "word"
+
+
+def _coarse(rule: str) -> str:
+    """A rule id without its phrase: ``information.doctor`` -> ``information``."""
+    head = rule.split("+", 1)[0]
+    parts = head.split(".")
+    keep = 3 if parts[0] in {"question", "reflection"} else 1
+    return ".".join(parts[:keep])
+
+
+def _features(  # noqa: C901, PLR0912, PLR0913, PLR0917
+    text: str,
+    sentences: list[_Sentence],
+    found: list[list[_Found]],
+    lex: _Lexicon,
+    previous: frozenset[str] | None,
+    previous_asks: bool,
+) -> list[str]:
+    """The turn's features for the learned weights: rules fired and shape of the turn."""
+    feats: list[str] = []
+    add = feats.append
+    for sentence_found in found:
+        for f in sentence_found:
+            add("r:" + _coarse(f.rule))
+            add("rule:" + f.rule.split("+", 1)[0])
+    if found and found[-1]:
+        add("last:" + _coarse(found[-1][-1].rule))
+    words = [w for s in sentences for w in s.words]
+    add(f"sent:{_bucket(len(sentences), (0, 1, 2))}")
+    add(f"len:{_bucket(len(words), (0, 2, 4, 8, 14, 24, 40))}")
+    if sentences:
+        last = sentences[-1]
+        lead = _lead_class(last, lex)
+        add(f"lead:{lead}:{'q' if last.asks else 's'}")
+        add(f"lead1:{_lead_class(sentences[0], lex)}")
+        add("asks" if last.asks else "tells")
+    for s in sentences[:-1]:
+        if s.asks:
+            add("asks_before")
+            break
+    for s in sentences:
+        first = s.words[_lead(s.words, lex)]
+        if first in lex.wh_words or first in lex.aux:
+            nxt = s.words[_lead(s.words, lex) + 1] if len(s.words) > _lead(s.words, lex) + 1 else ""
+            add(f"q:{first}:{'q' if s.asks else 's'}")
+            if nxt in lex.closed_after_how or nxt in lex.wh_follow:
+                add(f"q2:{first}:{nxt}")
+    stripped = text.strip()
+    if stripped.endswith(_DASHES):
+        add("dash_end")
+    if stripped.startswith(_DASHES):
+        add("dash_start")
+    add(f"you:{_bucket(sum(1 for w in words if w in _YOU), (0, 1, 3))}")
+    add(f"me:{_bucket(sum(1 for w in words if w in _ME), (0, 1, 3))}")
+    if any(w in _WE for w in words):
+        add("we")
+    if any(w in _MODALS for w in words):
+        add("modal")
+    if any(w[0].isdigit() for w in words):
+        add("number")
+    for key in ("complex_cues", "giving_information", "affirm", "permission", "structuring"):
+        if any(key in s.hits for s in sentences):
+            add("hit:" + key)
+    if previous is not None:
+        mine = _content(words) - lex.second_person
+        if mine:
+            share = len(mine & previous) / len(mine)
+            add(f"overlap:{_bucket(int(share * 10), (0, 2, 5, 7))}")
+            add(f"new:{_bucket(len(mine - previous), (0, 2, 5, 10))}")
+        if previous_asks:
+            add("client_asked")
+    return feats
+
+
+@functools.cache
+def _weights() -> dict[str, Any]:
+    return _read("weights.json")
+
+
+_LABELS = (
+    MainBehavior.QUESTION,
+    MainBehavior.REFLECTION,
+    MainBehavior.THERAPIST_INPUT,
+    MainBehavior.OTHER,
+)
+
+
+def _scores(feats: list[str], model: dict[str, Any]) -> list[float]:
+    table: dict[str, list[float]] = model["features"]
+    out = list(model["bias"])
+    for name in feats:
+        row = table.get(name)
+        if row is not None:
+            for k, value in enumerate(row):
+                out[k] += value
+    return out
+
+
+def _analyse(
+    text: str, previous: str | None
+) -> tuple[list[_Sentence], list[list[_Found]], list[str], frozenset[str] | None]:
+    """Sentences, their findings, the turn's features and the client's content words."""
+    lex = _lexicon()
+    prev_words = frozenset(_content(t[0] for t in _tokens(previous))) if previous else None
+    permitted = False
+    sentences: list[_Sentence] = []
+    found: list[list[_Found]] = []
+    for tokens in _sentences(_tokens(text)):
+        s = _Sentence(tokens, lex)
+        permitted = permitted or "permission" in s.hits
+        sentences.append(s)
+        found.append(_code_sentence(s, lex, prev_words, permitted))
+    asks = previous is not None and "?" in previous
+    feats = _features(text, sentences, found, lex, prev_words, asks)
+    return sentences, found, feats, prev_words
+
+
+def _turn_reflection(
+    sentences: list[_Sentence], lex: _Lexicon, previous: frozenset[str] | None
+) -> ReflectionType:
+    """Simple or complex for a reflection found by the weights rather than by a lead."""
+    words = [w for s in sentences for w in s.words]
+    cue = any("complex_cues" in s.hits for s in sentences)
+    long_ = len(words) >= _COMPLEX_LENGTH
+    if previous and not long_:
+        mine = _content(words) - lex.second_person
+        if mine and len(mine & previous) / len(mine) >= _SIMPLE_OVERLAP:
+            return ReflectionType.SIMPLE
+    return ReflectionType.COMPLEX if cue or long_ else ReflectionType.SIMPLE
+
+
+def _decide(
+    sentences: list[_Sentence],
+    found: list[_Found],
+    feats: list[str],
+    previous: frozenset[str] | None,
+) -> tuple[MainBehavior, list[_Found]]:
+    """The main behaviour: the rules' choice unless the weights overrule it.
+
+    The weights overrule the rules' main behaviour only when they score another
+    one higher by more than the margin stored with them.
+    """
+    model = _weights()
+    main, deciding = _main(found)
+    scores = _scores(feats, model["main"])
+    best = max(range(len(_LABELS)), key=lambda k: scores[k])
+    margin = float(model["main_margin"])
+    if deciding is not None and main is not MainBehavior.OTHER and deciding.weight >= 1.0:
+        # A rule that fired on its own lead (a wh-word, "it sounds like", "research")
+        # is overruled only by a wide margin.
+        margin = float(model["strong_margin"])
+    if scores[best] - scores[_LABELS.index(main)] > margin:
+        main = _LABELS[best]
+    if not sentences:
+        return main, found
+    start, end = sentences[-1].whole()
+    if main is MainBehavior.REFLECTION and not any(f.behavior in _REFLECTIONS for f in found):
+        kind = _turn_reflection(sentences, _lexicon(), previous)
+        behavior = (
+            Behavior.COMPLEX_REFLECTION
+            if kind is ReflectionType.COMPLEX
+            else Behavior.SIMPLE_REFLECTION
+        )
+        rule = f"reflection.weighted+{kind}"
+        found = [*found, _Found(behavior, rule, start, end, reflection=kind, weight=0.0)]
+    if main is MainBehavior.THERAPIST_INPUT and not any(
+        _MAIN.get(f.behavior) is main for f in found
+    ):
+        found = [
+            *found,
+            _Found(Behavior.GIVING_INFORMATION, "information.weighted", start, end, weight=0.0),
+        ]
+    if main is MainBehavior.QUESTION and not any(f.question for f in found):
+        closed = QuestionType.CLOSED
+        found = [
+            *found,
+            _Found(Behavior.QUESTION, "question.closed.weighted", start, end, closed, weight=0.0),
+        ]
+    return main, found
+
+
+_REFLECTIONS = frozenset({Behavior.SIMPLE_REFLECTION, Behavior.COMPLEX_REFLECTION})
+
+
 def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
     """Code one counsellor turn in MITI terms.
+
+    Each sentence is matched against the lexicons (questions, reflections,
+    information, advice, affirmations and the rest); the main behaviour of the
+    turn and whether its reflection is simple or complex are then chosen by
+    weights over the rules that fired and the shape of the turn (length,
+    sentence leads, the words it shares with the client's turn before), read
+    from ``mikit/data/lexicons/counselor/weights.json``.
 
     Args:
         text: What the counsellor said; any string.
@@ -481,15 +705,14 @@ def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
         >>> str(code_counselor("So part of you wants to quit.").reflection)
         'complex'
     """
-    lex = _lexicon()
-    prev_words = frozenset(_content(t[0] for t in _tokens(previous))) if previous else None
-    permitted = False
-    found: list[_Found] = []
-    for tokens in _sentences(_tokens(text)):
-        s = _Sentence(tokens, lex)
-        permitted = permitted or "permission" in s.hits
-        found.extend(_code_sentence(s, lex, prev_words, permitted))
-    main, deciding = _main(found)
+    sentences, per_sentence, feats, prev_words = _analyse(text, previous)
+    found = [f for fs in per_sentence for f in fs]
+    main, found = _decide(sentences, found, feats, prev_words)
+    deciding = None
+    if main is not MainBehavior.OTHER:
+        deciding = next((f for f in reversed(found) if _MAIN.get(f.behavior) is main), None)
+    if deciding is None and found:
+        deciding = found[0]
     behaviors: list[Behavior] = []
     for f in found:
         if f.behavior not in behaviors:
@@ -504,8 +727,6 @@ def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
     evidence = tuple(
         Evidence(rule=f.rule, start=f.start, end=f.end, text=text[f.start : f.end]) for f in ordered
     )
-    if not found:
-        evidence = ()
     return CounselorCode(
         main=main,
         behaviors=tuple(behaviors) or (Behavior.OTHER,),
