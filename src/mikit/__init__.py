@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from mikit.analysis import find_discrepancies
+from mikit.analysis import ambivalence, find_discrepancies
 from mikit.coding import (
     ClientCoder,
     CounselorCoder,
@@ -162,6 +162,7 @@ __all__ = [
     "__version__",
     "affirm",
     "affirmations",
+    "ambivalence",
     "change_plan",
     "code_client",
     "code_counselor",

@@ -1,5 +1,6 @@
-"""Analysis: discrepancies between goals and actions, ambivalence, change plans."""
+"""Analysis: discrepancies between goals and actions, ambivalence."""
 
+from mikit.analysis.ambivalence import ambivalence
 from mikit.analysis.discrepancy import find_discrepancies
 
-__all__ = ["find_discrepancies"]
+__all__ = ["ambivalence", "find_discrepancies"]
