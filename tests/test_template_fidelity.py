@@ -171,7 +171,12 @@ SAMPLE_CONTEXT: dict[str, Any] = {
 }
 
 
-@pytest.mark.parametrize("name", mikit.template_variants("en"))
+def _generator_templates() -> list[str]:
+    """The packaged templates of the OARS generators (other folders belong to others)."""
+    return [name for name in mikit.template_variants("en") if name.split("/")[1] in MOVES]
+
+
+@pytest.mark.parametrize("name", _generator_templates())
 def test_every_template_variant_is_mi_consistent(name: str) -> None:
     """Each packaged variant, rendered with sample values, has no fidelity error."""
     out = mikit.render(name, **SAMPLE_CONTEXT)
@@ -298,7 +303,7 @@ def test_generators_reach_every_template() -> None:
                 ruler_question(goal, ruler, seed=seed)
         progress = [Action(goal="smoking", description="cut down at work", amount=12)]
         affirmations(Case(values=case.values, goals=[goal], actions=progress))
-    missing = set(mikit.template_variants("en")) - seen
+    missing = set(_generator_templates()) - seen
     assert not missing, sorted(missing)
 
 
