@@ -225,7 +225,7 @@ def _case_view(case: Case) -> dict[str, Any]:
             "importance": _ruler(goal.importance),
             "confidence": _ruler(goal.confidence),
             "source": "not said" if goal.source is None else str(goal.source),
-            "values": ", ".join(str(v) for v in goal.values) or "none named",
+            "serves": ", ".join(str(v) for v in goal.values) or "none named",
             "actions": len(case.actions_for(goal.id)),
         }
         for goal in case.goals
