@@ -10,8 +10,10 @@ reflection needs. A case counts as right when the output equals the expected tex
 exactly; the "lenient" column forgives NLTK its lower-casing and its expanded
 contractions ("you are" for "you're"), so that only the words are compared.
 
-Speed is the best of ``--repeat`` runs over all cases, as operations per second and
-microseconds per operation. The numbers are measurements, not tests.
+Speed is the best of ``--repeat`` interleaved runs over all cases, as operations per
+second and microseconds per operation; "everyday" is microseconds per operation on a
+dozen everyday client sentences without the hard cases. The numbers are
+measurements, not tests.
 """
 
 from __future__ import annotations
@@ -72,6 +74,22 @@ CASES: list[tuple[str, str]] = [
     ("Me and my wife want a change.", "You and your wife want a change."),
     ("That one is mine too.", "That one is yours too."),
     ("I think I need to cut down on drinking.", "You think you need to cut down on drinking."),
+]
+
+# Everyday client sentences, for a second speed figure without the hard cases above.
+EVERYDAY: list[str] = [
+    "I want to quit but smoking helps me relax.",
+    "My kids worry about me.",
+    "I am worried about my drinking.",
+    "i want to quit",
+    "We argue about it a lot.",
+    "I've tried patches before and I was sick.",
+    "It helps me relax after work.",
+    "I think I need to cut down on drinking.",
+    "Nothing changes, nothing ever does.",
+    "My wife says I drink too much.",
+    "I don't know if I can do it.",
+    "I was tired all week, so I skipped the gym.",
 ]
 
 _EXPANSIONS = {
@@ -144,17 +162,21 @@ def main() -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, ", end="")
     print(f"mikit {version('mikit')}, nltk {version('nltk')}; {len(CASES)} cases")
     print()
-    header = f"{'implementation':<32} {'right':>7} {'lenient':>8} {'ops/s':>11} {'us/op':>7}"
+    header = (
+        f"{'implementation':<32} {'right':>7} {'lenient':>8} {'ops/s':>11} {'us/op':>7}"
+        f" {'everyday':>9}"
+    )
     print(header)
     print("-" * len(header))
     timings = _throughput(contenders, texts, args.repeat, args.rounds)
+    everyday = _throughput(contenders, EVERYDAY, args.repeat, args.rounds)
     for name, fn in contenders:
         right = sum(fn(text) == expected for text, expected in CASES)
         lenient = sum(_lenient(fn(text)) == _lenient(expected) for text, expected in CASES)
         seconds = timings[name]
         print(
             f"{name:<32} {right:>3}/{len(CASES):<3} {lenient:>4}/{len(CASES):<3}"
-            f" {1 / seconds:>11,.0f} {seconds * 1e6:>7.2f}"
+            f" {1 / seconds:>11,.0f} {seconds * 1e6:>7.2f} {everyday[name] * 1e6:>9.2f}"
         )
     wrong = [(t, e, second_person(t)) for t, e in CASES if second_person(t) != e]
     for text, expected, got in wrong:

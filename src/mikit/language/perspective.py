@@ -94,6 +94,8 @@ _ABBREVIATIONS: Final = frozenset(_DATA["abbreviations_before_i"])
 # inner apostrophes, so "I2" or "my_file" are never read as a pronoun. Unambiguous,
 # hence linear: an apostrophe continues a word only before a word character.
 _WORD: Final = re.compile(r"(\w+(?:['\u2019]\w+)*)")
+
+
 _QUOTE_MARKS: Final = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb]')
 # Stripped from the end of the text before a word to see whether a sentence ended there.
 _SENTENCE_TRAIL: Final = " \t\r\f\v\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}*_"
@@ -128,40 +130,16 @@ def second_person(text: str) -> str:
     return _shift(parts, _QUOTE_MARKS.search(text) is not None)
 
 
-def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912
+def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912 - hot loop kept flat
     # Only the first-person words run Python code: the rest are skipped in C.
     hits = cast(
         "Iterator[tuple[int, tuple[str, int, str]]]",
         filter(_second, zip(count(1, 2), map(_FORMS.get, parts[1::2]))),
     )
-    # Quote state: straight double open?, depths of “ ”, ‘ ’ and « ».
-    straight = False
-    double = single = guillemet = 0
-    scanned = 0  # index of the next gap whose quote marks are not yet counted
+    quotes = _Quotes() if track_quotes else None
     for i, (low, kind, replacement) in hits:
-        if track_quotes:
-            for k in range(scanned, i, 2):
-                gap = parts[k]
-                last = len(gap) - 1
-                for pos, ch in enumerate(gap):
-                    if ch == '"':
-                        straight = not straight
-                    elif ch == "\u201c":
-                        double += 1
-                    elif ch == "\u201d":
-                        double -= double > 0
-                    elif ch == "\u2018":
-                        # Only an opening mark right before a letter ("‘90s" is an elision).
-                        single += pos == last and parts[k + 1][:1].isalpha()
-                    elif ch == "\u2019":
-                        single -= single > 0
-                    elif ch == "\u00ab":
-                        guillemet += 1
-                    elif ch == "\u00bb":
-                        guillemet -= guillemet > 0
-            scanned = i + 1
-            if straight or double or single or guillemet:
-                continue
+        if quotes is not None and quotes.inside_before(parts, i):
+            continue
         if kind == _PLAIN:
             parts[i] = replacement
         elif kind == _MINE:
@@ -170,17 +148,68 @@ def _shift(parts: list[str], track_quotes: bool) -> str:  # noqa: C901, PLR0912
         elif low != "i":
             # I'm, I've, I'd, I'll: no verb to agree.
             parts[i] = _subject_case(parts, i, replacement)
-        elif (
-            # The common "I" between two spaces needs only the Roman numeral check.
-            parts[i + 1] == " "
-            and (i == 1 or (parts[i - 1] == " " and parts[i - 2].lower() not in _ROMAN_BEFORE))
-        ) or _i_is_pronoun(parts, i):
+        elif parts[i + 1] == " " and parts[i - 1] == " " and i > 1:
+            # The common "I" between two spaces, mid-sentence: "... and I am ...".
+            previous = parts[i - 2]
+            if previous.lower() in _ROMAN_BEFORE and not _i_is_pronoun(parts, i):
+                continue
+            following = parts[i + 2] if i + 2 < len(parts) else ""
+            if replacement[0] == "y" or len(following) < 2 or not following.isupper():
+                parts[i] = "you"
+            else:
+                parts[i] = "YOU"
+            agreed = _AGREEMENT.get(following)
+            if agreed is not None:
+                parts[i + 2] = agreed
+            elif following.lower() in _ADVERBS:
+                _agree_verb_after_adverbs(parts, i + 4)
+            agreed = _AGREEMENT.get(previous)
+            if agreed is not None and _opens_clause(parts, i - 2):
+                parts[i - 2] = agreed
+        elif _i_is_pronoun(parts, i):
             parts[i] = _subject_case(parts, i, replacement)
             _agree_around_i(parts, i)
     return "".join(parts)
 
 
 _second = itemgetter(1)
+
+
+class _Quotes:
+    """Whether a word stands inside quotation marks, read gap by gap from the left."""
+
+    __slots__ = ("double", "guillemet", "scanned", "single", "straight")
+
+    def __init__(self) -> None:
+        self.straight = False  # a straight double quote is open
+        self.double = self.single = self.guillemet = 0  # depths of “ ”, ‘ ’ and « »
+        self.scanned = 0  # the next gap whose marks are not counted yet
+
+    def inside_before(self, parts: list[str], i: int) -> bool:  # noqa: C901 - one branch a mark
+        """Count the marks in the gaps up to the word at *i*; whether it is quoted."""
+        for k in range(self.scanned, i, 2):
+            gap = parts[k]
+            if gap == " ":
+                continue
+            last = len(gap) - 1
+            for pos, ch in enumerate(gap):
+                if ch == '"':
+                    self.straight = not self.straight
+                elif ch == "\u201c":
+                    self.double += 1
+                elif ch == "\u201d":
+                    self.double -= self.double > 0
+                elif ch == "\u2018":
+                    # Only an opening mark right before a letter ("‘90s" is an elision).
+                    self.single += pos == last and parts[k + 1][:1].isalpha()
+                elif ch == "\u2019":
+                    self.single -= self.single > 0
+                elif ch == "\u00ab":
+                    self.guillemet += 1
+                elif ch == "\u00bb":
+                    self.guillemet -= self.guillemet > 0
+        self.scanned = i + 1
+        return bool(self.straight or self.double or self.single or self.guillemet)
 
 
 def _subject_case(parts: list[str], i: int, replacement: str) -> str:
