@@ -150,7 +150,8 @@ class _Phrase:
 
 @attrs.frozen
 class _Lexicon:
-    by_first_word: dict[str, tuple[_Phrase, ...]]
+    # Keyed by the first two words ("" as the second for one-word phrases), longest first.
+    by_opening: dict[tuple[str, str], tuple[_Phrase, ...]]
     discourse: frozenset[str]
     threat_conditions: tuple[tuple[str, ...], ...]
     threat_consequences: tuple[tuple[str, ...], ...]
@@ -174,7 +175,7 @@ def _fold(word: str) -> str:
 def _lexicon() -> _Lexicon:
     path = resources.files("mikit").joinpath("data", "fidelity", "phrases.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    buckets: dict[str, list[_Phrase]] = {}
+    buckets: dict[tuple[str, str], list[_Phrase]] = {}
     for rule_id, spec in data["rules"].items():
         for entry in spec["phrases"]:
             item: dict[str, Any] = {"phrase": entry} if isinstance(entry, str) else entry
@@ -188,11 +189,12 @@ def _lexicon() -> _Lexicon:
                 unless_next=frozenset(item.get("unless_next", ())),
                 unless_prev=frozenset(item.get("unless_prev", ())),
             )
-            buckets.setdefault(words[0], []).append(phrase)
+            opening = (words[0], words[1] if len(words) > 1 else "")
+            buckets.setdefault(opening, []).append(phrase)
     return _Lexicon(
-        by_first_word={
-            first: tuple(sorted(items, key=lambda p: -len(p.words)))
-            for first, items in buckets.items()
+        by_opening={
+            opening: tuple(sorted(items, key=lambda p: -len(p.words)))
+            for opening, items in buckets.items()
         },
         discourse=frozenset(data["discourse_words"]),
         threat_conditions=tuple(_words(p) for p in data["threat_conditions"]),
@@ -341,22 +343,28 @@ def _opens_clause(tokens: _Tokens, index: int, discourse: frozenset[str]) -> boo
 
 def _check_phrases(tokens: _Tokens, lexicon: _Lexicon, findings: list[Finding]) -> None:
     words = tokens.words
+    clause_start = tokens.clause_start
     n = len(words)
+    by_opening = lexicon.by_opening
     last_end: dict[Rule, int] = {}
     for i, word in enumerate(words):
-        for phrase in lexicon.by_first_word.get(word, ()):
+        longer = (
+            by_opening.get((word, words[i + 1]), ())
+            if i + 1 < n and not clause_start[i + 1]
+            else ()
+        )
+        for phrase in (*longer, *by_opening.get((word, ""), ())):
             size = len(phrase.words)
             if i + size > n or last_end.get(phrase.rule, -1) > i:
                 continue
-            if any(
-                words[i + k] != phrase.words[k] or tokens.clause_start[i + k]
-                for k in range(1, size)
+            if size > 2 and (
+                tuple(words[i : i + size]) != phrase.words or any(clause_start[i + 2 : i + size])
             ):
                 continue
             after = i + size
-            if after < n and not tokens.clause_start[after] and words[after] in phrase.unless_next:
+            if after < n and not clause_start[after] and words[after] in phrase.unless_next:
                 continue
-            if i > 0 and not tokens.clause_start[i] and words[i - 1] in phrase.unless_prev:
+            if i > 0 and not clause_start[i] and words[i - 1] in phrase.unless_prev:
                 continue
             if phrase.clause_initial and not _opens_clause(tokens, i, lexicon.discourse):
                 continue
@@ -372,15 +380,21 @@ def _matches_at(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> bool:
 def _check_threats(tokens: _Tokens, lexicon: _Lexicon, findings: list[Finding]) -> None:
     """Find "if you don't ... you will" within one sentence."""
     words = tokens.words
+    condition_starts = {c[0] for c in lexicon.threat_conditions}
+    consequence_starts = {c[0] for c in lexicon.threat_consequences}
     condition: int | None = None
-    for i in range(len(words)):
+    for i, word in enumerate(words):
         if tokens.sentence_start[i]:
             condition = None
         if condition is None:
-            if any(_matches_at(words, i, c) for c in lexicon.threat_conditions) and (
-                _opens_clause(tokens, i, lexicon.discourse)
+            if (
+                word in condition_starts
+                and any(_matches_at(words, i, c) for c in lexicon.threat_conditions)
+                and _opens_clause(tokens, i, lexicon.discourse)
             ):
                 condition = i
+            continue
+        if word not in consequence_starts:
             continue
         for consequence in lexicon.threat_consequences:
             if i > condition + 2 and _matches_at(words, i, consequence):

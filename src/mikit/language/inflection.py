@@ -161,12 +161,10 @@ def _number_article(head: str) -> str:
     digits = head.replace(",", "").split(".", 1)[0]
     if not digits.isdigit():
         # "8k", "1st": the leading digits decide.
-        lead = ""
-        for ch in digits:
-            if not ch.isdigit():
-                break
-            lead += ch
-        digits = lead
+        end = 0
+        while end < len(digits) and digits[end].isdigit():
+            end += 1
+        digits = digits[:end]
     if digits.startswith("8"):
         return "an"
     # 11 and 18 are said "eleven", "eighteen"; so are 11,000 and 18,000,000.
