@@ -87,6 +87,7 @@ from mikit.oars import (
     summarize,
 )
 from mikit.oars.plan import change_plan
+from mikit.oars.respond import respond_to
 from mikit.templating import render, render_user_template, template_variants
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ __all__ = [
     "reflections",
     "render",
     "render_user_template",
+    "respond_to",
     "ruler_followup",
     "ruler_question",
     "second_person",

@@ -332,19 +332,37 @@ class Response:
     Args:
         move: The name of the move ("reflect_and_ask", "affirm_and_ruler", ...).
         lines: What to say, in order (a reflection, then a question).
+        skills: The OARS skill of each line: "reflection", "affirmation", "question"
+            or "summary".
         strategy: The strategy the move serves.
         kind: The kind of discrepancy it answers.
     """
 
     move: str = attrs.field(validator=v.nonblank)
     lines: tuple[str, ...] = attrs.field(converter=_strs)
+    skills: tuple[str, ...] = attrs.field(converter=_strs)
     strategy: Strategy
     kind: DiscrepancyKind
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.skills) != len(self.lines):
+            msg = f"must name one skill per line ({len(self.lines)}), got {len(self.skills)}"
+            raise ValidationError("skills", msg)
 
     @property
     def text(self) -> str:
         """The lines joined with spaces."""
         return " ".join(self.lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The response as JSON-ready data."""
+        return {
+            "move": self.move,
+            "lines": list(self.lines),
+            "skills": list(self.skills),
+            "strategy": self.strategy.value,
+            "kind": self.kind.value,
+        }
 
 
 @attrs.frozen(kw_only=True)
