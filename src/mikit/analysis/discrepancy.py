@@ -373,9 +373,11 @@ def _number(x: float) -> str:
 
 
 def _measured_summary(goal: Goal, progress: GoalProgress) -> str:
-    unit = f" {goal.unit}" if goal.unit else ""
-    per = f" per {goal.per}" if goal.per else ""
     assert progress.mean is not None
+    unit = f" {goal.unit}" if goal.unit else ""
+    if progress.mean == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        unit = unit[:-1]
+    per = f" per {goal.per}" if goal.per else ""
     assert goal.target is not None
     text = (
         f"averaged {_number(progress.mean)}{unit}{per} against a target of {_number(goal.target)}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from mikit.cli import ask, check, code, demo, reflect, report
+from mikit.cli import analyze, ask, check, code, demo, plan, reflect, report
 
 __all__ = ["REGISTRY"]
 
@@ -20,4 +20,6 @@ REGISTRY: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     report.register,
     reflect.register,
     ask.register,
+    analyze.register,
+    plan.register,
 ]

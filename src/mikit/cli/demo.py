@@ -6,7 +6,7 @@ import argparse
 from importlib import resources
 from typing import Any
 
-from mikit.cli import ask, code, reflect
+from mikit.cli import analyze, ask, code, plan, reflect
 from mikit.cli.output import print_json, print_text
 from mikit.cli.overview import case_overview, case_overview_text
 from mikit.io.cases import structure_json_text
@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         code.demo_section(case.transcript),
         reflect.demo_section(case),
         ask.demo_section(case),
+        analyze.demo_section(case),
+        plan.demo_section(case),
     ]
     if args.json:
         print_json({key: data for key, _, data in sections})
