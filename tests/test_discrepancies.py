@@ -470,3 +470,27 @@ def test_value_conflict_uses_case_values() -> None:
     goal = attrs.evolve(SMOKING, values=[Value("health")])
     found = find_discrepancies(case_of(goal, actions=[smoked(0, 25, Effect.AWAY)]))
     assert "'health'" in one(found, DiscrepancyKind.VALUE_CONFLICT).summary
+
+
+def test_streaming_memory_does_not_grow_with_actions() -> None:
+    """Streaming 40,000 actions keeps peak memory far below what holding them would take."""
+    import tracemalloc
+
+    def stream(n: int):
+        for i in range(n):
+            yield Action(
+                goal="smoking",
+                description="smoked",
+                when=DAY + dt.timedelta(days=i % 400),
+                amount=i % 30,
+                effect=(Effect.AWAY, Effect.TOWARD, None)[i % 3],
+            )
+
+    tracemalloc.start()
+    try:
+        find_discrepancies(case_of(SMOKING), actions=stream(40_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 40,000 Action objects alone take well over 10 MB; the tally needs a few KB.
+    assert peak < 1_000_000
