@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from mikit import Action, Case, ChangePlan, Goal, GoalNotFoundError, Utterance
+from mikit import Action, Case, ChangePlan, Goal, GoalNotFoundError, Utterance, ValidationError
 from mikit import strategies as mst
 from mikit.cli.demo import load_sample_case
 from mikit.oars.plan import change_plan
@@ -132,3 +133,22 @@ def test_any_case_renders_for_every_goal(case: Case) -> None:
         assert plan.to_markdown().startswith("# Change plan: ")
         for section in plan.sections:
             assert section.filled or section.prompt
+
+
+def test_bad_arguments_are_refused() -> None:
+    """A non-Case or a non-string goal id raises ValidationError."""
+    with pytest.raises(ValidationError, match="case: must be a Case"):
+        change_plan({}, "g")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="goal_id: must be a string, got int"):
+        change_plan(bare_case(), 3)  # type: ignore[arg-type]
+
+
+@given(st.text())
+def test_any_goal_id_string_is_found_or_not_found(goal_id: str) -> None:
+    """Any string as a goal id gives a plan or GoalNotFoundError."""
+    try:
+        plan = change_plan(bare_case(), goal_id)
+    except GoalNotFoundError:
+        assert goal_id != "sleep"
+    else:
+        assert plan.goal.id == goal_id

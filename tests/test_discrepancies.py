@@ -494,3 +494,9 @@ def test_streaming_memory_does_not_grow_with_actions() -> None:
         tracemalloc.stop()
     # 40,000 Action objects alone take well over 10 MB; the tally needs a few KB.
     assert peak < 1_000_000
+
+
+def test_non_case_is_refused() -> None:
+    """Something other than a Case raises ValidationError."""
+    with pytest.raises(ValidationError, match="case: must be a Case, got dict"):
+        find_discrepancies({"goals": []})  # type: ignore[arg-type]

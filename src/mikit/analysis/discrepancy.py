@@ -579,8 +579,9 @@ def find_discrepancies(case: Case, *, actions: Iterable[Action] | None = None) -
         of :class:`~mikit.DiscrepancyKind`.
 
     Raises:
-        ValidationError: If an action in *actions* is not an :class:`~mikit.Action`
-            or names a goal the case does not have (the message gives its position).
+        ValidationError: If *case* is not a Case, or an action in *actions* is not an
+            :class:`~mikit.Action` or names a goal the case does not have (the
+            message gives its position).
 
     Example:
         >>> from mikit import Case, Goal
@@ -588,6 +589,10 @@ def find_discrepancies(case: Case, *, actions: Iterable[Action] | None = None) -
         >>> [d.kind.value for d in find_discrepancies(Case(goals=[goal]))]
         ['confidence_gap']
     """
+    given: object = case  # callers without a type checker may pass anything
+    if not isinstance(given, Case):
+        msg = f"must be a Case, got {type(given).__name__}"
+        raise ValidationError("case", msg)
     tallies = {goal.id: _GoalTally(goal) for goal in case.goals}
     stream = case.actions if actions is None else actions
     adders = {goal_id: tally.add for goal_id, tally in tallies.items()}

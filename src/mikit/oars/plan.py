@@ -153,6 +153,7 @@ def change_plan(case: Case, goal_id: str) -> ChangePlan:
 
     Raises:
         GoalNotFoundError: If the case has no goal with that id.
+        ValidationError: If *case* is not a Case or *goal_id* is not a string.
 
     >>> from mikit import Case, Goal
     >>> goal = Goal(id="walk", statement="walk three times a week", unit="walks",
@@ -163,6 +164,13 @@ def change_plan(case: Case, goal_id: str) -> ChangePlan:
     >>> plan.section("support").filled
     False
     """
+    given: tuple[object, object] = (case, goal_id)  # callers may pass anything
+    if not isinstance(given[0], Case):
+        msg = f"must be a Case, got {type(given[0]).__name__}"
+        raise ValidationError("case", msg)
+    if not isinstance(given[1], str):
+        msg = f"must be a string, got {type(given[1]).__name__}"
+        raise ValidationError("goal_id", msg)
     goal = case.goal(goal_id)
     actions = list(case.actions_for(goal.id))
     toward = _recent_descriptions(actions, Effect.TOWARD)
