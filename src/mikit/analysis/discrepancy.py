@@ -138,15 +138,15 @@ class _GoalTally:
         "latest_heap",
         "lower_is_better",
         "measure",
-        "n",
-        "n_amounts",
         "n_dated",
+        "n_plain",
+        "n_undated",
         "reference",
         "sum_d",
         "sum_dd",
         "sum_dq",
-        "sum_q",
         "sum_q_dated",
+        "sum_q_undated",
         "toward",
         "toward_floor",
         "toward_heap",
@@ -159,11 +159,11 @@ class _GoalTally:
             goal, baseline=_rounded(goal.baseline), target=_rounded(goal.target)
         )
         goal = self.measure
-        self.n = 0
+        self.n_plain = 0
+        self.n_undated = 0
+        self.sum_q_undated = 0
         self.toward = 0
         self.away = 0
-        self.n_amounts = 0
-        self.sum_q = 0
         self.n_dated = 0
         self.sum_d = 0
         self.sum_dd = 0
@@ -185,18 +185,20 @@ class _GoalTally:
         if reference is not None and goal.direction is not None:
             self.lower_is_better = goal.direction is Direction.DECREASE
 
-    def add(self, action: Action) -> None:  # noqa: C901 - the hot loop, inline on purpose
+    def add(self, action: Action) -> None:  # noqa: C901, PLR0912 - the hot loop, kept inline
         """Count *action*; the hot loop, so the work is written out inline."""
-        self.n += 1
         when = action.when
         day = _UNDATED if when is None else when.toordinal() - _EPOCH
         amount = action.amount
         effect = action.effect
-        if amount is not None:
+        if amount is None:
+            self.n_plain += 1
+        else:
             q = amount * _SCALE if type(amount) is int else _quantize(amount)
-            self.n_amounts += 1
-            self.sum_q += q
-            if when is not None:
+            if when is None:
+                self.n_undated += 1
+                self.sum_q_undated += q
+            else:
                 if not self.n_dated:
                     self.day_min = self.day_max = day
                 elif day < self.day_min:
@@ -240,7 +242,9 @@ class _GoalTally:
 
     def progress(self) -> GoalProgress:
         """The counts and statistics, with the trend read against the goal."""
-        mean = None if not self.n_amounts else self.sum_q / (self.n_amounts * _SCALE)
+        amounts = self.n_dated + self.n_undated
+        total = self.sum_q_dated + self.sum_q_undated
+        mean = None if not amounts else total / (amounts * _SCALE)
         slope = trend = improving = None
         span = self.day_max - self.day_min if self.n_dated else 0
         denominator = self.n_dated * self.sum_dd - self.sum_d * self.sum_d
@@ -258,10 +262,10 @@ class _GoalTally:
                 trend = Trend.FALLING
             improving = _improving(self.measure, mean, trend)
         return GoalProgress(
-            actions=self.n,
+            actions=amounts + self.n_plain,
             toward=self.toward,
             away=self.away,
-            amounts=self.n_amounts,
+            amounts=amounts,
             mean=mean,
             slope=slope,
             trend=trend,
