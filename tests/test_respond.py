@@ -249,3 +249,26 @@ def test_templates_are_listed() -> None:
     names = template_variants("en/respond")
     assert len(names) >= 20
     assert all(name.endswith(".j2") for name in names)
+
+
+SANE_CONTEXT = {
+    "words": "you want to be there for your kids",
+    "deed": "you smoked at a party",
+    "wanting": "wanting to be there for your kids",
+    "goal": "quitting smoking",
+    "statement": "quit smoking",
+    "values": ["your health", "your kids"],
+    "baseline": "20",
+    "target": "0",
+    "unit": " cigarettes a day",
+}
+
+
+@pytest.mark.parametrize("name", template_variants("en/respond"))
+def test_every_respond_template_passes_fidelity(name: str) -> None:
+    """Every respond template variant, rendered with sane words, has no fidelity finding."""
+    from mikit.templating import render
+
+    skill = "question" if "/ask" in name else "reflection"
+    text = render(name, **SANE_CONTEXT)
+    assert check(text, move=skill) == [], text
