@@ -222,3 +222,59 @@ def test_a_weak_fragment_can_be_overruled_but_a_wh_question_is_kept() -> None:
     code = code_counselor("And what else would you like to change", previous="I don't know.")
     assert code.main is MainBehavior.QUESTION
     assert code.question is QuestionType.OPEN
+
+
+def test_learned_evidence_names_features_with_spans() -> None:
+    """The learned decision's evidence names its features as rules, with spans in the text."""
+    text = "It sounds like you are feeling stressed about work."
+    code = code_counselor(text, previous="Work has been crazy.", following="Yeah, exactly.")
+    learned = [e for e in code.evidence if e.rule.startswith("learned.")]
+    assert learned
+    kinds = ("ngram:", "context:", "rule:", "shape:")
+    assert all(e.rule.split(":", 1)[1].startswith(kinds) for e in learned)
+    ngrams = [e for e in learned if ":ngram:" in e.rule]
+    assert ngrams
+    for e in ngrams:
+        assert e.text
+        assert text[e.start : e.end] == e.text
+
+
+def test_learned_evidence_names_the_decision() -> None:
+    """Learned evidence is labelled with the main behaviour or subtype it supports."""
+    code = code_counselor("How many drinks do you have in a week?", following="About ten.")
+    assert code.main is MainBehavior.QUESTION
+    labels = {e.rule.split(":", 1)[0] for e in code.evidence if e.rule.startswith("learned.")}
+    assert labels <= {"learned.question", f"learned.{code.question}"}
+    assert "learned.question" in labels
+
+
+def test_the_next_client_turn_is_read() -> None:
+    """The client's next turn is a feature: the scores change with it, and can be shown."""
+    from mikit.coding.counselor import _analyse
+
+    names = {f[0] for f in _analyse("Do you drink", None, "Yeah.").features}
+    assert {"n:yeah", "nlen:1"} <= names
+    assert not any(
+        n.startswith("n:") for n in {f[0] for f in _analyse("Do you drink", None).features}
+    )
+
+
+def test_subtypes_agree_with_behaviours() -> None:
+    """The reflection type matches the reflection behaviour listed, and only one is listed."""
+    for text in ("So part of you wants to quit.", "You drink every night.", "You feel stuck."):
+        code = code_counselor(text, previous="I drink every night.")
+        kinds = {b for b in code.behaviors if "reflection" in str(b)}
+        if code.reflection is None:
+            assert not kinds
+        else:
+            assert kinds == {Behavior(f"{code.reflection}_reflection")}
+
+
+@given(st.text(), st.text(), st.text())
+def test_any_context_gets_a_code(text: str, previous: str, following: str) -> None:
+    """Any turn with any client turns before and after gets a code with spans inside the text."""
+    code = code_counselor(text, previous=previous, following=following)
+    assert isinstance(code.main, MainBehavior)
+    assert code.behaviors
+    for e in code.evidence:
+        assert text[e.start : e.end] == e.text

@@ -49,7 +49,7 @@ def test_every_utterance_is_coded_in_order() -> None:
 def test_counselor_turns_see_the_client_turn_before() -> None:
     """A counsellor turn is coded with the client's last turn as `previous`."""
     coded = code_transcript(SESSION)
-    expected = code_counselor(SESSION[2].text, previous=SESSION[1].text)
+    expected = code_counselor(SESSION[2].text, previous=SESSION[1].text, following=SESSION[3].text)
     assert coded[2].code == expected
 
 
@@ -112,3 +112,32 @@ def test_any_transcript_is_coded(turns: list[tuple[str, str]]) -> None:
     transcript = Transcript([Utterance(s, t) for s, t in turns])
     coded = code_transcript(transcript)
     assert [c.utterance for c in coded] == list(transcript)
+
+
+def test_a_coder_without_following_still_plugs_in() -> None:
+    """A counsellor coder that takes only `previous` is called without `following`."""
+    seen: list[str | None] = []
+
+    def mine(text: str, *, previous: str | None = None) -> CounselorCode:
+        seen.append(previous)
+        return CounselorCode(main="question", question="open")
+
+    coded = code_transcript(SESSION, counselor_coder=mine)
+    assert len(seen) == sum(1 for c in coded if c.counselor_code)
+
+
+def test_a_coder_with_following_gets_the_next_client_turn() -> None:
+    """A counsellor coder accepting `following` gets the client's next turn, or None."""
+    seen: list[str | None] = []
+
+    def mine(text: str, *, previous: str | None = None, **extra: str | None) -> CounselorCode:
+        seen.append(extra.get("following"))
+        return CounselorCode(main="other")
+
+    code_transcript(SESSION, counselor_coder=mine)
+    expected = [
+        SESSION[i + 1].text if i + 1 < len(SESSION) and SESSION[i + 1].is_client else None
+        for i, u in enumerate(SESSION)
+        if not u.is_client
+    ]
+    assert seen == expected

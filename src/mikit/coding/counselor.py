@@ -3,13 +3,21 @@
 The coder is rule-based and explainable. A turn is tokenised once, split into
 sentences, and each sentence is matched against phrase lexicons
 (``mikit/data/lexicons/counselor/*.json``) by dictionary lookups on token
-sequences, so coding runs in time linear in the text. Every code carries the
-evidence: the rule that fired and the span of text it fired on.
+sequences, so coding runs in time linear in the text. A linear layer then
+decides the turn's main behaviour, open vs closed and simple vs complex from the
+rules that fired, the shape of the turn, its lightly stemmed words and word pairs
+and its context (the client's turns before and after); its weights are a data file
+(``weights.json``) fitted on AnnoMI's training transcripts by
+``benchmarks/fit_counselor_weights.py`` and applied with dictionary lookups. A main
+behaviour the rules found on their own lead stands unless the weights clearly
+prefer another. Every code carries the evidence: the rule that fired and the span
+of text it fired on, then the learned features that weighed most.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import re
 from collections.abc import Iterable
@@ -180,7 +188,7 @@ class _Sentence:
         for t in tokens:
             if t[0] not in _ENDS and (not kept or kept[-1][0] != t[0]):
                 kept.append(t)
-        self._kept = kept
+        self.kept = kept
         words = [t[0] for t in kept]
         self.words = words
         hits: dict[str, list[_Hit]] = {}
@@ -217,7 +225,7 @@ class _Sentence:
 
     def span(self, i: int, n: int) -> tuple[int, int]:
         """Character span of *n* words from word *i*."""
-        words = self._kept
+        words = self.kept
         i = min(i, len(words) - 1)
         j = min(i + max(n, 1), len(words)) - 1
         return words[i][1], words[j][2]
@@ -568,9 +576,112 @@ def _features(  # noqa: C901, PLR0912, PLR0913, PLR0917
     return feats
 
 
+_STEM_SUFFIXES = (("ies", "y", 5), ("ing", "", 6), ("ed", "", 5), ("ly", "", 6), ("s", "", 4))
+"""Suffix, replacement and the least word length that strips it (a light stemmer)."""
+_STEM_KEEP = frozenset({"ss", "us", "is", "'s"})
+_STEMS: dict[str, str] = {}
+_STEM_CACHE = 1 << 16
+"""The most stems kept in memory."""
+
+
+def _stem(word: str) -> str:
+    """A light stem: "feeling" -> "feel", "worries" -> "worry", "drinks" -> "drink"."""
+    known = _STEMS.get(word)
+    if known is not None:
+        return known
+    out = word
+    for suffix, repl, least in _STEM_SUFFIXES:
+        if len(word) >= least and word.endswith(suffix):
+            if suffix == "s" and word[-2:] in _STEM_KEEP:
+                break
+            out = word[: -len(suffix)] + repl
+            break
+    if len(_STEMS) < _STEM_CACHE:
+        _STEMS[word] = out
+    return out
+
+
+_PREVIOUS_WORDS = 40
+"""How many tokens from the end of the client's turn before are read as words."""
+_WORDS: dict[str, tuple[str, str, str]] = {}
+
+
+def _word(word: str) -> tuple[str, str, str]:
+    """A word's stem and its feature names as the turn's word and the client's word."""
+    known = _WORDS.get(word)
+    if known is None:
+        stem = _stem(word)
+        known = (stem + " ", "w:" + stem, "p:" + stem)
+        if len(_WORDS) < _STEM_CACHE:
+            _WORDS[word] = known
+    return known
+
+
+_NEXT_CHARS = 300
+"""How many characters of the client's next turn are read."""
+_Feature = tuple[str, int, int]
+"""A learned feature's name and the character span it came from (-1, -1 for none)."""
+
+
+def _learned_features(
+    text: str,
+    sentences: list[_Sentence],
+    shape: list[str],
+    previous: list[_Token] | None,
+    following: str | None,
+) -> list[_Feature]:
+    """Every feature the learned weights read: rules and shape, words, context.
+
+    Words are lower-cased and lightly stemmed; ``w:`` is one word, ``b:`` two
+    adjacent words of one sentence, ``first:`` the turn's first word, ``end:`` whether
+    it ends with a question mark, ``p:`` a word of the client's turn before and
+    ``n:`` / ``n2:`` / ``nlen:`` the first words and length of the client's next turn;
+    ``lb:`` is the first two words of the last sentence after its fillers.
+    """
+    out: list[_Feature] = [(name, -1, -1) for name in shape]
+    add = out.append
+    words = _WORDS
+    for s in sentences:
+        before = ""
+        start = 0
+        for word, a, b in s.kept:
+            known = words.get(word) or _word(word)
+            add((known[1], a, b))
+            if before:
+                add(("b:" + before + known[1][2:], start, b))
+            before = known[0]
+            start = a
+    if sentences:
+        word, a, b = sentences[0].kept[0]
+        add(("first:" + _stem(word), a, b))
+        # The lead of the last sentence, after the fillers, carries the turn's point.
+        last = sentences[-1]
+        i = _lead(last.words, _lexicon())
+        lead = last.kept[i : i + 2]
+        add(("lb:" + " ".join(_word(t[0])[0].rstrip() for t in lead), lead[0][1], lead[-1][2]))
+    add(("end:q" if text.rstrip().endswith("?") else "end:s", -1, -1))
+    if previous is not None:
+        for word in {t[0] for t in previous[-_PREVIOUS_WORDS:] if t[0] not in _ENDS}:
+            add((_word(word)[2], -1, -1))
+    if following is not None:
+        nxt = [t[0] for t in _tokens(following[:_NEXT_CHARS]) if t[0] not in _ENDS]
+        if nxt:
+            add(("n:" + _stem(nxt[0]), -1, -1))
+            if len(nxt) > 1:
+                add(("n2:" + _stem(nxt[0]) + " " + _stem(nxt[1]), -1, -1))
+        add((f"nlen:{_bucket(len(nxt), (0, 1, 3, 8, 20))}", -1, -1))
+    return out
+
+
 @functools.cache
 def _weights() -> dict[str, Any]:
-    return _read("weights.json")
+    data = _read("weights.json")
+    # Each feature's weights as a tuple of floats (stored as integers over "scale").
+    scale = float(data["scale"])
+    data["table"] = {
+        name: tuple(v / scale for v in row) for name, row in data.pop("features").items()
+    }
+    return data
 
 
 _LABELS = (
@@ -579,25 +690,51 @@ _LABELS = (
     MainBehavior.THERAPIST_INPUT,
     MainBehavior.OTHER,
 )
+_OPEN = 4
+"""Index of the open-question logit in a feature's weights (after the four behaviours)."""
+_COMPLEX = 5
+"""Index of the complex-reflection logit."""
+_HEADS = 6
 
 
-def _scores(feats: list[str], model: dict[str, Any]) -> list[float]:
-    table: dict[str, list[float]] = model["features"]
-    out = list(model["bias"])
-    for name in feats:
+_Hits = dict[str, tuple[tuple[float, ...], int, int]]
+"""The distinct features that have weights: name -> (weights, start, end)."""
+
+
+def _scores(features: list[_Feature], model: dict[str, Any]) -> tuple[list[float], _Hits]:
+    """Summed weights of the distinct features (four behaviours, open, complex), and them."""
+    table: dict[str, tuple[float, ...]] = model["table"]
+    q, r, t, o, op, cx = model["bias"]
+    hits: _Hits = {}
+    for name, start, end in features:
         row = table.get(name)
-        if row is not None:
-            for k, value in enumerate(row):
-                out[k] += value
-    return out
+        if row is None or name in hits:
+            continue
+        hits[name] = (row, start, end)
+        q += row[0]
+        r += row[1]
+        t += row[2]
+        o += row[3]
+        op += row[4]
+        cx += row[5]
+    return [q, r, t, o, op, cx], hits
 
 
-def _analyse(
-    text: str, previous: str | None
-) -> tuple[list[_Sentence], list[list[_Found]], list[str], frozenset[str] | None]:
+@attrs.frozen
+class _Turn:
+    """A counsellor turn analysed: sentences, their findings and the learned features."""
+
+    sentences: list[_Sentence]
+    found: list[list[_Found]]
+    features: list[_Feature]
+    previous: frozenset[str] | None
+
+
+def _analyse(text: str, previous: str | None, following: str | None = None) -> _Turn:
     """Sentences, their findings, the turn's features and the client's content words."""
     lex = _lexicon()
-    prev_words = frozenset(_content(t[0] for t in _tokens(previous))) if previous else None
+    prev_tokens = _tokens(previous) if previous else None
+    prev_words = frozenset(_content(t[0] for t in prev_tokens)) if prev_tokens else None
     permitted = False
     sentences: list[_Sentence] = []
     found: list[list[_Found]] = []
@@ -607,58 +744,85 @@ def _analyse(
         sentences.append(s)
         found.append(_code_sentence(s, lex, prev_words, permitted))
     asks = previous is not None and "?" in previous
-    feats = _features(text, sentences, found, lex, prev_words, asks)
-    return sentences, found, feats, prev_words
+    shape = _features(text, sentences, found, lex, prev_words, asks)
+    ruled, deciding = _main([f for fs in found for f in fs])
+    shape.append(  # the rules' own choice, and whether a rule fired on its own lead
+        f"main:{ruled}:{'lead' if deciding is not None and deciding.weight >= 1 else 'weak'}"
+    )
+    feats = _learned_features(text, sentences, shape, prev_tokens, following)
+    return _Turn(sentences, found, feats, prev_words)
 
 
-def _turn_reflection(
-    sentences: list[_Sentence], lex: _Lexicon, previous: frozenset[str] | None
-) -> ReflectionType:
-    """Simple or complex for a reflection found by the weights rather than by a lead."""
-    words = [w for s in sentences for w in s.words]
-    cue = any("complex_cues" in s.hits for s in sentences)
-    long_ = len(words) >= _COMPLEX_LENGTH
-    if previous and not long_:
-        mine = _content(words) - lex.second_person
-        if mine and len(mine & previous) / len(mine) >= _SIMPLE_OVERLAP:
-            return ReflectionType.SIMPLE
-    return ReflectionType.COMPLEX if cue or long_ else ReflectionType.SIMPLE
+_SHOWN = 3
+"""How many learned features are shown as evidence for the main behaviour."""
+_SHOWN_TYPE = 2
+"""How many are shown for the question or reflection type."""
 
 
-def _decide(
-    sentences: list[_Sentence],
-    found: list[_Found],
-    feats: list[str],
-    previous: frozenset[str] | None,
-) -> tuple[MainBehavior, list[_Found]]:
-    """The main behaviour: the rules' choice unless the weights overrule it.
+def _explain(name: str) -> str:
+    """A learned feature's name as a rule: ``ngram:sound like``, ``context:next=yeah``."""
+    kind, _, value = name.partition(":")
+    if kind in {"w", "b"}:
+        return "ngram:" + value
+    if kind == "first":
+        return "ngram:first=" + value
+    if kind == "lb":
+        return "ngram:lead=" + value
+    if kind == "main":
+        return "rule:main=" + value
+    if kind == "p":
+        return "context:previous=" + value
+    if kind in {"n", "n2"}:
+        return "context:next=" + value
+    if kind == "nlen":
+        return "context:next_length=" + value
+    if kind == "end":
+        return "shape:ends_with=" + ("?" if value == "q" else ".")
+    if kind in {"r", "rule", "last", "hit"}:
+        return "rule:" + value
+    return "shape:" + name
 
-    The weights overrule the rules' main behaviour only when they score another
-    one higher by more than the margin stored with them.
+
+def _pushed(hits: _Hits, label: str, up: int, down: int, shown: int) -> list[tuple[str, int, int]]:
+    """The features that pushed weight *up* over weight *down* most, as (rule, start, end).
+
+    *down* -1 compares with zero, -2 takes the negative of *up*'s weight.
     """
+    lifts: list[tuple[float, str, int, int]] = []
+    for name, (row, start, end) in hits.items():
+        value = row[up] if down == -1 else -row[up] if down == -2 else row[up] - row[down]
+        if value > 0.0:
+            lifts.append((value, name, start, end))
+    top = heapq.nlargest(shown, lifts)
+    return [
+        (f"learned.{label}:{_explain(name)}", max(start, 0), max(end, 0))
+        for _value, name, start, end in top
+    ]
+
+
+def _decide(turn: _Turn) -> tuple[MainBehavior, list[_Found], list[float], _Hits]:
+    """The main behaviour chosen by the learned weights, and the findings behind it."""
     model = _weights()
-    main, deciding = _main(found)
-    scores = _scores(feats, model["main"])
+    found = [f for fs in turn.found for f in fs]
+    scores, hits = _scores(turn.features, model)
     best = max(range(len(_LABELS)), key=lambda k: scores[k])
-    margin = float(model["main_margin"])
-    if deciding is not None and main is not MainBehavior.OTHER and deciding.weight >= 1.0:
-        # A rule that fired on its own lead (a wh-word, "it sounds like", "research")
-        # is overruled only by a wide margin.
-        margin = float(model["strong_margin"])
-    if scores[best] - scores[_LABELS.index(main)] > margin:
-        main = _LABELS[best]
-    if not sentences:
-        return main, found
-    start, end = sentences[-1].whole()
+    ruled, deciding = _main(found)
+    if deciding is not None and deciding.weight >= 1.0:
+        # A rule that fired on its own lead (a wh-word, "it sounds like", "research
+        # shows", a bare "mm-hmm") stands unless the weights score another behaviour
+        # higher by more than the margin chosen by cross-validation.
+        k = _LABELS.index(ruled)
+        if scores[best] - scores[k] <= model["rule_margin"]:
+            best = k
+    main = _LABELS[best]
+    if not turn.sentences:
+        return MainBehavior.OTHER, found, scores, hits
+    start, end = turn.sentences[-1].whole()
     if main is MainBehavior.REFLECTION and not any(f.behavior in _REFLECTIONS for f in found):
-        kind = _turn_reflection(sentences, _lexicon(), previous)
-        behavior = (
-            Behavior.COMPLEX_REFLECTION
-            if kind is ReflectionType.COMPLEX
-            else Behavior.SIMPLE_REFLECTION
-        )
-        rule = f"reflection.weighted+{kind}"
-        found = [*found, _Found(behavior, rule, start, end, reflection=kind, weight=0.0)]
+        found = [
+            *found,
+            _Found(Behavior.SIMPLE_REFLECTION, "reflection.weighted", start, end, weight=0.0),
+        ]
     if main is MainBehavior.THERAPIST_INPUT and not any(
         _MAIN.get(f.behavior) is main for f in found
     ):
@@ -666,32 +830,37 @@ def _decide(
             *found,
             _Found(Behavior.GIVING_INFORMATION, "information.weighted", start, end, weight=0.0),
         ]
-    if main is MainBehavior.QUESTION and not any(f.question for f in found):
-        closed = QuestionType.CLOSED
-        found = [
-            *found,
-            _Found(Behavior.QUESTION, "question.closed.weighted", start, end, closed, weight=0.0),
-        ]
-    return main, found
+    if main is MainBehavior.QUESTION and not any(f.behavior is Behavior.QUESTION for f in found):
+        found = [*found, _Found(Behavior.QUESTION, "question.weighted", start, end, weight=0.0)]
+    return main, found, scores, hits
 
 
 _REFLECTIONS = frozenset({Behavior.SIMPLE_REFLECTION, Behavior.COMPLEX_REFLECTION})
 
 
-def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
+def code_counselor(  # noqa: C901 - one pass: main, question type, reflection type, evidence
+    text: str, *, previous: str | None = None, following: str | None = None
+) -> CounselorCode:
     """Code one counsellor turn in MITI terms.
 
     Each sentence is matched against the lexicons (questions, reflections,
-    information, advice, affirmations and the rest); the main behaviour of the
-    turn and whether its reflection is simple or complex are then chosen by
-    weights over the rules that fired and the shape of the turn (length,
-    sentence leads, the words it shares with the client's turn before), read
-    from ``mikit/data/lexicons/counselor/weights.json``.
+    information, advice, affirmations and the rest). The main behaviour of the
+    turn, whether its question is open or closed and whether its reflection is
+    simple or complex are then chosen by logistic-regression weights over the
+    rules that fired, the shape of the turn, its lightly stemmed words and word
+    pairs, and its context (the client's turns before and after), read from
+    ``mikit/data/lexicons/counselor/weights.json``; a main behaviour that a rule
+    found on its own lead (a wh-word, "it sounds like") stands unless the weights
+    prefer another by a clear margin. The evidence starts with the
+    rule behind the main behaviour, followed by the learned features that pushed
+    the decisions most (``learned.reflection:ngram:sound like``,
+    ``learned.closed:context:next=yeah``), with their spans where they have one.
 
     Args:
         text: What the counsellor said; any string.
-        previous: The client turn just before, if any; a reflection that mostly
-            repeats its words is simple, one that goes beyond them complex.
+        previous: The client turn just before, if any.
+        following: The client turn just after, if known (a closed question is
+            usually answered "yeah" or "no"; a reflection is often confirmed).
 
     Returns:
         The code: the main behaviour, every behaviour found, the question and
@@ -705,9 +874,44 @@ def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
         >>> str(code_counselor("So part of you wants to quit.").reflection)
         'complex'
     """
-    sentences, per_sentence, feats, prev_words = _analyse(text, previous)
-    found = [f for fs in per_sentence for f in fs]
-    main, found = _decide(sentences, found, feats, prev_words)
+    turn = _analyse(text, previous, following)
+    main, found, scores, hits = _decide(turn)
+    model = _weights()
+    has_question = any(f.behavior is Behavior.QUESTION for f in found)
+    has_reflection = any(f.behavior in _REFLECTIONS for f in found)
+    question = reflection = None
+    learned: list[tuple[str, int, int]] = []
+    if main is not MainBehavior.OTHER:
+        k = _LABELS.index(main)
+        runner = max((j for j in range(len(_LABELS)) if j != k), key=lambda j: scores[j])
+        learned += _pushed(hits, str(main), k, runner, _SHOWN)
+    margin = model["subtype_margin"]
+    if has_question:
+        is_open = scores[_OPEN] > model["open_threshold"]
+        ruled_q = next((f.question for f in found if f.question is not None), None)
+        if ruled_q is not None and abs(scores[_OPEN] - model["open_threshold"]) <= margin:
+            is_open = ruled_q is QuestionType.OPEN
+        question = QuestionType.OPEN if is_open else QuestionType.CLOSED
+        learned += _pushed(hits, str(question), _OPEN, -1 if is_open else -2, _SHOWN_TYPE)
+    if has_reflection:
+        is_complex = scores[_COMPLEX] > model["complex_threshold"]
+        ruled_r = next((f.reflection for f in found if f.reflection is not None), None)
+        if ruled_r is not None and abs(scores[_COMPLEX] - model["complex_threshold"]) <= margin:
+            is_complex = ruled_r is ReflectionType.COMPLEX
+        reflection = ReflectionType.COMPLEX if is_complex else ReflectionType.SIMPLE
+        learned += _pushed(hits, str(reflection), _COMPLEX, -1 if is_complex else -2, _SHOWN_TYPE)
+        kind = Behavior.COMPLEX_REFLECTION if is_complex else Behavior.SIMPLE_REFLECTION
+        found = [
+            attrs.evolve(f, behavior=kind, reflection=reflection)
+            if f.behavior in _REFLECTIONS
+            else f
+            for f in found
+        ]
+    if has_question:
+        found = [
+            attrs.evolve(f, question=question) if f.behavior is Behavior.QUESTION else f
+            for f in found
+        ]
     deciding = None
     if main is not MainBehavior.OTHER:
         deciding = next((f for f in reversed(found) if _MAIN.get(f.behavior) is main), None)
@@ -717,20 +921,18 @@ def code_counselor(text: str, *, previous: str | None = None) -> CounselorCode:
     for f in found:
         if f.behavior not in behaviors:
             behaviors.append(f.behavior)
-    question = next((f.question for f in found if f.question is not None), None)
-    if any(f.question is QuestionType.OPEN for f in found):
-        question = QuestionType.OPEN
-    reflection = next((f.reflection for f in found if f.reflection is not None), None)
-    if any(f.reflection is ReflectionType.COMPLEX for f in found):
-        reflection = ReflectionType.COMPLEX
     ordered = ([deciding] if deciding is not None else []) + [f for f in found if f is not deciding]
-    evidence = tuple(
+    evidence = [
         Evidence(rule=f.rule, start=f.start, end=f.end, text=text[f.start : f.end]) for f in ordered
-    )
+    ]
+    evidence += [
+        Evidence(rule=rule, start=start, end=end, text=text[start:end])
+        for rule, start, end in learned
+    ]
     return CounselorCode(
         main=main,
         behaviors=tuple(behaviors) or (Behavior.OTHER,),
         question=question,
         reflection=reflection,
-        evidence=evidence,
+        evidence=tuple(evidence),
     )

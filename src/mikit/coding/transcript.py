@@ -2,13 +2,15 @@
 
 Each client turn is coded with :func:`mikit.code_client` and each counsellor turn
 with :func:`mikit.code_counselor`, both with the other speaker's last turn as
-context. Either coder can be swapped for any callable that follows
+context; a counsellor turn also sees the client turn right after it, when its coder
+accepts a ``following`` keyword. Either coder can be swapped for any callable that follows
 :class:`ClientCoder` or :class:`CounselorCoder` (a fine-tuned classifier, say), and
 the coded transcript still feeds :func:`mikit.miti_scores` and everything built on it.
 """
 
 from __future__ import annotations
 
+import inspect
 from typing import Protocol, runtime_checkable
 
 from mikit.coding.client import code_client
@@ -44,11 +46,36 @@ class ClientCoder(Protocol):
 
 @runtime_checkable
 class CounselorCoder(Protocol):
-    """Codes a counsellor turn: any callable with the signature of :func:`mikit.code_counselor`."""
+    """Codes a counsellor turn: any callable with the signature of :func:`mikit.code_counselor`.
+
+    The ``previous`` keyword is required. A coder that also accepts a ``following``
+    keyword (or ``**kwargs``) is given the client's next turn as well, as
+    :func:`mikit.code_counselor` is; one that does not is called without it.
+
+    Examples:
+        >>> from mikit import CounselorCode
+        >>> def always_other(text, *, previous=None):
+        ...     return CounselorCode(main="other")
+        >>> isinstance(always_other, CounselorCoder)
+        True
+    """
 
     def __call__(self, text: str, *, previous: str | None = None) -> CounselorCode:
         """Code *text*, the counsellor's turn, given the client's turn before it."""
         ...
+
+
+def _takes_following(coder: object) -> bool:
+    """Whether *coder* accepts a ``following`` keyword (the client's next turn)."""
+    try:
+        parameters = inspect.signature(coder).parameters.values()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.kind is inspect.Parameter.VAR_KEYWORD
+        or (p.name == "following" and p.kind is not inspect.Parameter.POSITIONAL_ONLY)
+        for p in parameters
+    )
 
 
 def code_transcript(
@@ -64,6 +91,9 @@ def code_transcript(
         transcript: The session.
         client_coder: Codes client turns; :func:`mikit.code_client` by default.
         counselor_coder: Codes counsellor turns; :func:`mikit.code_counselor` by default.
+            It gets the client turn before as ``previous`` and, if it accepts a
+            ``following`` keyword, the client turn right after (None when the next
+            turn is not the client's).
         target: The change that counts as change talk (a goal or a verb phrase),
             passed to the client coder.
 
@@ -88,14 +118,25 @@ def code_transcript(
         raise ValidationError("transcript", msg)
     client = code_client if client_coder is None else client_coder
     counselor = code_counselor if counselor_coder is None else counselor_coder
+    ahead = _takes_following(counselor)
+    utterances = list(transcript)
     last: dict[Speaker, str] = {}
     coded: list[CodedUtterance] = []
-    for i, utterance in enumerate(transcript):
+    for i, utterance in enumerate(utterances):
         if utterance.speaker is Speaker.CLIENT:
             code: ClientCode | CounselorCode = client(
                 utterance.text, target=target, previous=last.get(Speaker.COUNSELOR)
             )
             expected: type = ClientCode
+        elif ahead:
+            nxt = utterances[i + 1] if i + 1 < len(utterances) else None
+            following = nxt.text if nxt is not None and nxt.speaker is Speaker.CLIENT else None
+            code = counselor(
+                utterance.text,
+                previous=last.get(Speaker.CLIENT),
+                following=following,  # type: ignore[call-arg]
+            )
+            expected = CounselorCode
         else:
             code = counselor(utterance.text, previous=last.get(Speaker.CLIENT))
             expected = CounselorCode
