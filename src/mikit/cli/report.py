@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         print_text(
-            f"Wrote {out} ({kind} report, {summary['utterances']} utterances, "
-            f"{summary['bytes']:,} bytes). Open it in a browser: {out.resolve().as_uri()}"
+            f"Wrote {out}: a {kind} report of {summary['utterances']} utterances. "
+            "Open it in a browser; it needs no network."
         )
     return 0
