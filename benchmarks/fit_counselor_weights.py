@@ -63,7 +63,7 @@ MIN_TRANSCRIPTS = 3
 FOLDS = 5
 ITERATIONS = 300
 RATE = 0.05
-PENALTIES = (1e-2,)
+PENALTIES = (3e-3, 1e-2, 3e-2)
 POWERS = (0.5,)
 KEEP = 2e-3
 """Weights smaller than this (in every head) are dropped from the file."""
