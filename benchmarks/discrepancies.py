@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import tempfile
 import time
@@ -112,7 +113,10 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=1_000_000)
     parser.add_argument("--goals", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory table")
     args = parser.parse_args()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (timings scale with machine load)")
     rng = random.Random(args.seed)
     case = make_case(args.goals, rng)
     rows = make_action_rows(args.actions, args.goals, rng)
@@ -128,6 +132,8 @@ def main() -> None:
         seconds, found = timed(case, actions[:n])
         print(f"{n:>10,} {seconds:>8.2f} {seconds / n * 1e6:>10.2f} {found:>6}")
     del actions
+    if args.no_memory:
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "actions.jsonl"
