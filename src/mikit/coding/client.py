@@ -12,17 +12,38 @@ sentence marks and at "but", "though" ...) and, in each clause, scores:
   ("it helps me relax", "it's not that bad", "I'm worried about my kids").
 
 Clauses after "but" weigh more, as in MI coding; every piece of evidence is kept.
+
+The rules' net score is then weighed with learned word weights (``weights.json``:
+words, word pairs, the rules that fired, the length, the end of the counsellor's
+turn), fitted on the train split of AnnoMI, whose coders mark much talk that no
+short rule catches. A DARN-CAT frame with its direction outweighs the words
+("I don't want to keep smoking" stays change talk); the words decide the rest, and
+the ones that pushed the decision most are reported as ``cue.*`` evidence.
+
 A bare answer ("Yeah.", "No.") takes its direction from the counsellor's turn before
-it, read as if the client had said it. Risk language is flagged whatever the talk.
+it, read as if the client had said it, when that turn holds a DARN-CAT frame with a
+clear direction ("So you'd like to cut back?"). Risk language is flagged whatever
+the talk: matched on whole phrases ("kill myself", "end it all", "kill him"), so
+"kill time" and "this is killing me" do not fire, while harm to others fires even as
+a figure of speech ("I could kill him") and denials fire too: an app should ask,
+not assume.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+import bisect
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-import attrs
-
-from mikit.coding.lexicon import SENTENCE_END, Entry, Token, client_lexicon, phrase_tokens, tokenize
+from mikit.coding.lexicon import (
+    SENTENCE_END,
+    Entry,
+    Tokens,
+    client_lexicon,
+    client_weights,
+    phrase_tokens,
+    tokenize,
+)
 from mikit.errors import ValidationError
 from mikit.models.codes import ClientCode, Evidence
 from mikit.models.enums import Direction, Talk, TalkKind
@@ -50,6 +71,27 @@ _LONE_CUE = 0.7
 _LONE_BEHAVIOUR = 0.5
 """The weight of a negated behaviour with no frame ("I don't drink")."""
 
+_PREVIOUS_TOKENS = 16
+"""How much of the end of the counsellor's turn is read."""
+_PREVIOUS_CHARS = 100
+"""How many characters from the end of the counsellor's turn are tokenised."""
+_LENGTHS: tuple[tuple[int, str], ...] = (
+    (0, "0"),
+    (1, "1"),
+    (3, "2-3"),
+    (8, "4-8"),
+    (20, "9-20"),
+    (50, "21-50"),
+    (1 << 62, "51+"),
+)
+"""Length buckets, in words."""
+_CUE_LIFT = 0.3
+"""The least learned lift for a word to be shown as evidence."""
+_CUES_SHOWN = 3
+"""How many learned cues are shown as evidence at most."""
+_TALKS = (Talk.CHANGE, Talk.NEUTRAL, Talk.SUSTAIN)
+"""The order of the learned weights."""
+
 _PAST = frozenset({"quit", "cut", "gave", "stopped", "kept", "went", "started", "tried"})
 
 
@@ -62,21 +104,20 @@ class Said(Protocol):
         ...
 
 
-@attrs.frozen
-class _Match:
+class _Match(NamedTuple):
     start: int  # token index
     end: int  # token index, exclusive
     entry: Entry
 
 
-@attrs.frozen
-class _Score:
+class _Score(NamedTuple):
     sign: int
     weight: float
     kind: TalkKind
     rule: str
     start: int  # token index
     end: int
+    framed: bool = False  # a DARN-CAT frame with the direction it governs
 
 
 def code_client(
@@ -103,8 +144,10 @@ def code_client(
         ValidationError: If *text*, *target* or *previous* has the wrong type.
 
     >>> code = code_client("I really want to cut down.")
-    >>> code.talk.value, code.kind.value, code.evidence[0].text
-    ('change', 'desire', 'want to cut down')
+    >>> code.talk.value, code.kind.value
+    ('change', 'desire')
+    >>> [e.text for e in code.evidence if e.rule == "desire.want+change.stop"]
+    ['want to cut down']
     >>> code_client("I'm not ready to quit.").talk.value
     'sustain'
     >>> code_client("Yeah.", previous="So you'd like to cut back?").talk.value
@@ -117,19 +160,24 @@ def code_client(
     lexicon = client_lexicon()
     signs = _target_signs(target, lexicon)
     tokens = tokenize(text)
-    matches = _matches([t.norm for t in tokens], lexicon, signs)
-    scores = [s for s in _score(tokens, matches, lexicon) if s.sign]
-    risk = [m for m in matches if m.entry.category == "risk"]
-    talk, kind = _decide(scores)
+    matches = _matches(tokens.norms, lexicon, signs)
+    scores = [s for s in _score(tokens.norms, matches, lexicon) if s.sign]
+    prior = None if previous is None else _read_previous(_previous_text(previous), lexicon)
+    talk, cues = _weigh(_features(tokens, matches, scores, prior), scores)
+    kind = None if talk is Talk.NEUTRAL else _kind(talk, scores)
     evidence = [_evidence(text, tokens, s.rule, s.start, s.end) for s in scores]
-    if talk is Talk.NEUTRAL and previous is not None and len(tokens) <= _BARE_ANSWER:
-        answered = _answer(matches, _previous_text(previous), lexicon, signs)
-        if answered is not None:
-            talk, kind, rule, match = answered
-            evidence.append(_evidence(text, tokens, rule, match.start, match.end))
+    evidence.extend(_evidence(text, tokens, rule, start, end) for rule, start, end in cues)
+    answered = _answer(tokens, matches, scores, prior, lexicon, signs)
+    if answered is not None:
+        talk, kind, answer = answered
+        rule = f"previous.{answer.entry.category}+{talk.value}"
+        evidence = [_evidence(text, tokens, rule, answer.start, answer.end)]
+    risk = [m for m in matches if m.entry.category == "risk"]
     evidence.extend(_evidence(text, tokens, m.entry.rule, m.start, m.end) for m in risk)
     evidence.sort(key=lambda e: (e.start, e.end, e.rule))
-    return ClientCode(talk=talk, kind=kind, evidence=tuple(evidence), risk=bool(risk))
+    return ClientCode(
+        talk=talk, kind=kind, evidence=tuple(dict.fromkeys(evidence)), risk=bool(risk)
+    )
 
 
 def _previous_text(previous: str | Said) -> str:
@@ -145,6 +193,8 @@ def _target_signs(target: Goal | str | None, lexicon: ClientLexicon) -> dict[str
     given: object = target  # callers without a type checker may pass anything
     if given is None:
         return {}
+    if isinstance(given, str):
+        return _phrase_signs(given)
     if isinstance(given, Goal):
         words = phrase_tokens(" ".join(filter(None, (given.statement, given.behavior))))
         direction = given.direction
@@ -159,6 +209,16 @@ def _target_signs(target: Goal | str | None, lexicon: ClientLexicon) -> dict[str
         direction = _direction(words, content, lexicon)
     sign = -1 if direction is Direction.DECREASE else 1
     return dict.fromkeys(content, sign)
+
+
+@lru_cache(maxsize=256)
+def _phrase_signs(target: str) -> dict[str, int]:
+    """The behaviour signs of a verb-phrase target (cached: a session has few targets)."""
+    return (
+        _target_signs(Goal(id="target", statement=target), client_lexicon())
+        if target.strip()
+        else {}
+    )
 
 
 def _direction(words: tuple[str, ...], content: list[str], lexicon: ClientLexicon) -> Direction:
@@ -179,10 +239,12 @@ def _matches(norms: list[str], lexicon: ClientLexicon, signs: dict[str, int]) ->
     n = len(norms)
     for i in range(n):
         node = trie.get(norms[i])
-        j = i + 1
         at_i: list[_Match] = []
+        j = i + 1
         while node is not None:
-            at_i.extend(_Match(i, j, e) for e in node.get("", ()))
+            entries = node.get("")
+            if entries:
+                at_i.extend(_Match(i, j, e) for e in entries)
             if j >= n:
                 break
             node = node.get(norms[j])
@@ -192,7 +254,9 @@ def _matches(norms: list[str], lexicon: ClientLexicon, signs: dict[str, int]) ->
             at_i.append(
                 _Match(i, i + 1, Entry("behaviour", "behaviour.target", 1, None, signs[norms[i]]))
             )
-        found.extend(at_i)
+        if at_i:
+            at_i.reverse()  # longest first, as _longest expects
+            found.extend(at_i)
     return _longest(found)
 
 
@@ -200,7 +264,7 @@ def _longest(found: list[_Match]) -> list[_Match]:
     """Drop matches inside a longer match of the same category."""
     reach: dict[str, int] = {}
     kept: list[_Match] = []
-    for match in sorted(found, key=lambda m: (m.start, -m.end)):
+    for match in found:  # by start, longest first
         category = match.entry.category
         if match.end <= reach.get(category, -1):
             continue
@@ -209,37 +273,38 @@ def _longest(found: list[_Match]) -> list[_Match]:
     return kept
 
 
-def _clauses(tokens: list[Token], lexicon: ClientLexicon) -> list[tuple[int, int, bool]]:
+def _clauses(norms: list[str], lexicon: ClientLexicon) -> list[tuple[int, int, bool]]:
     """Clause bounds (start, end, after a break) in token indices."""
     out: list[tuple[int, int, bool]] = []
     start = 0
     after_break = False
-    for i, token in enumerate(tokens):
-        if token.norm == SENTENCE_END or token.norm in lexicon.breaks:
+    breaks = lexicon.breaks
+    for i, norm in enumerate(norms):
+        if norm == SENTENCE_END or norm in breaks:
             if i > start:
                 out.append((start, i, after_break))
-            after_break = token.norm in lexicon.breaks
+            after_break = norm in breaks
             start = i + 1
-    if start < len(tokens):
-        out.append((start, len(tokens), after_break))
+    if start < len(norms):
+        out.append((start, len(norms), after_break))
     return out
 
 
-def _score(tokens: list[Token], matches: list[_Match], lexicon: ClientLexicon) -> list[_Score]:
+def _score(norms: list[str], matches: list[_Match], lexicon: ClientLexicon) -> list[_Score]:
     scores: list[_Score] = []
-    norms = [t.norm for t in tokens]
     by_clause: dict[int, list[_Match]] = {}
-    clauses = _clauses(tokens, lexicon)
-    clause_of = [0] * len(tokens)
+    clauses = _clauses(norms, lexicon)
+    clause_of = [0] * len(norms)
     for c, (start, end, _) in enumerate(clauses):
         for i in range(start, end):
             clause_of[i] = c
     for match in matches:
         by_clause.setdefault(clause_of[match.start], []).append(match)
+    last = [0]  # the direction of the last framed score, for "... but I can't"
     for c, (start, _end, after_break) in enumerate(clauses):
         weight = _AFTER_BREAK if after_break else 1.0
         found = by_clause.get(c, [])
-        scores.extend(_score_clause(norms, start, found, weight, lexicon))
+        scores.extend(_score_clause(norms, start, found, weight, lexicon, last))
     return scores
 
 
@@ -251,92 +316,78 @@ def _negations(
     )
 
 
-def _score_clause(  # noqa: C901, PLR0912, PLR0915 - one pass over a clause's matches, branch per category
+def _score_clause(  # noqa: C901, PLR0912, PLR0913, PLR0915, PLR0917 - one pass over a clause's matches, branch per category
     norms: list[str],
     clause_start: int,
     found: list[_Match],
     weight: float,
     lexicon: ClientLexicon,
+    last: list[int],
 ) -> list[_Score]:
     frames = [m for m in found if m.entry.category == "frame"]
-    cues = [m for m in found if m.entry.category in {"operator", "behaviour"}]
+    cues = _Cues([m for m in found if m.entry.category in {"operator", "behaviour"}])
     statements = [m for m in found if m.entry.category == "statement"]
-    covered: set[int] = set()
+    covered: set[int] = set()  # negations inside a phrase ("no more") do not negate
     for m in found:
         if m.entry.category == "operator" and m.entry.negated:
             covered.update(range(m.start, m.end))
-    used: set[int] = set()  # ids of consumed cue matches
     out: list[_Score] = []
-    spans: list[tuple[int, int]] = []
-    skip_frames: set[int] = set()
-    for index, frame in enumerate(frames):
-        if index in skip_frames:
+    spanned: set[int] = set()  # tokens inside a frame or cue score
+    skip_until = -1
+    for frame in frames:
+        if frame.start < skip_until:
             continue
-        cue = next(
-            (
-                m
-                for m in cues
-                if frame.end <= m.start <= frame.end + _CUE_WINDOW and id(m) not in used
-            ),
-            None,
-        )
+        cue = cues.first(frame.end, frame.end + _CUE_WINDOW)
         lo = max(clause_start, frame.start - _NEGATION_WINDOW)
         if cue is None:
+            neg = _negations(norms, lo, min(frame.end + 1, len(norms)), covered, lexicon)
+            if neg % 2 and last[0] and frame.entry.kind == TalkKind.ABILITY.value:
+                # "I want to quit, but I can't": the ability is denied for the same change.
+                rule = f"{frame.entry.rule}+negation+ellipsis"
+                ability = TalkKind.ABILITY
+                out.append(_Score(-last[0], weight, ability, rule, lo, frame.end, framed=True))
+                continue
             if frame.entry.sign:
-                neg = _negations(norms, lo, frame.start, covered, lexicon)
                 sign = -frame.entry.sign if neg % 2 else frame.entry.sign
-                out.append(
-                    _Score(
-                        sign,
-                        weight * 0.5,
-                        TalkKind(frame.entry.kind),
-                        frame.entry.rule,
-                        frame.start,
-                        frame.end,
-                    )
-                )
+                kind = TalkKind(frame.entry.kind)
+                out.append(_Score(sign, weight / 2, kind, frame.entry.rule, frame.start, frame.end))
             continue
-        value, end, parts = _cue_value(cue, cues, used)
+        value, end, parts = cues.value(cue)
         neg = _negations(norms, lo, frame.start, covered, lexicon)
-        neg += _negations(norms, frame.end, cue.start, covered, lexicon)
+        neg += _negations(norms, frame.end, cues.matches[cue].start, covered, lexicon)
         value *= frame.entry.times
         sign = -value if neg % 2 else value
         rule = "+".join([frame.entry.rule, *(["negation"] if neg % 2 else []), *parts])
-        out.append(_Score(sign, weight, TalkKind(frame.entry.kind), rule, frame.start, end))
-        spans.append((frame.start, end))
-        for later in range(index + 1, len(frames)):
-            if frames[later].start < end:
-                skip_frames.add(later)
-    for cue in cues:
-        if id(cue) in used or cue.entry.category != "operator":
+        kind = TalkKind(frame.entry.kind)
+        out.append(_Score(sign, weight, kind, rule, frame.start, end, framed=True))
+        spanned.update(range(frame.start, end))
+        last[0] = sign
+        skip_until = end
+    for index, cue_match in enumerate(cues.matches):
+        if index in cues.used or cue_match.entry.category != "operator":
             continue
-        value, end, parts = _cue_value(cue, cues, used)
-        lo = max(clause_start, cue.start - _NEGATION_WINDOW)
-        neg = _negations(norms, lo, cue.start, covered, lexicon)
+        value, end, parts = cues.value(index)
+        lo = max(clause_start, cue_match.start - _NEGATION_WINDOW)
+        neg = _negations(norms, lo, cue_match.start, covered, lexicon)
         sign = -value if neg % 2 else value
-        kind = TalkKind.TAKING_STEPS if norms[cue.start] in _PAST else TalkKind.REASONS
+        kind = TalkKind.TAKING_STEPS if norms[cue_match.start] in _PAST else TalkKind.REASONS
         rule = "+".join([*(["negation"] if neg % 2 else []), *parts])
-        out.append(_Score(sign, weight * _LONE_CUE, kind, rule, cue.start, end))
-        spans.append((cue.start, end))
-    for cue in cues:
-        if id(cue) in used:
+        out.append(_Score(sign, weight * _LONE_CUE, kind, rule, cue_match.start, end))
+        spanned.update(range(cue_match.start, end))
+    for index, cue_match in enumerate(cues.matches):
+        if index in cues.used:
             continue
-        lo = max(clause_start, cue.start - _NEGATION_WINDOW)
-        neg = _negations(norms, lo, cue.start, covered, lexicon)
-        if neg % 2:
-            used.add(id(cue))
-            out.append(
-                _Score(
-                    -cue.entry.sign,
-                    weight * _LONE_BEHAVIOUR,
-                    TalkKind.TAKING_STEPS,
-                    f"negation+{cue.entry.rule}",
-                    lo,
-                    cue.end,
-                )
+        lo = max(clause_start, cue_match.start - _NEGATION_WINDOW)
+        if _negations(norms, lo, cue_match.start, covered, lexicon) % 2:
+            cues.used.add(index)
+            rule = f"negation+{cue_match.entry.rule}"
+            steps = TalkKind.TAKING_STEPS
+            score = _Score(
+                -cue_match.entry.sign, weight * _LONE_BEHAVIOUR, steps, rule, lo, cue_match.end
             )
+            out.append(score)
     for st in statements:
-        if any(a < st.end and st.start < b for a, b in spans):
+        if any(i in spanned for i in range(st.start, st.end)):
             continue
         sign = st.entry.sign
         if not st.entry.negated:
@@ -347,38 +398,41 @@ def _score_clause(  # noqa: C901, PLR0912, PLR0915 - one pass over a clause's ma
     return out
 
 
-def _cue_value(cue: _Match, cues: list[_Match], used: set[int]) -> tuple[int, int, list[str]]:
-    """The sign of an operator or behaviour with what it governs; marks them used."""
-    used.add(id(cue))
-    if cue.entry.category == "behaviour":
-        op = next(
-            (
-                m
-                for m in cues
-                if m.entry.category == "operator"
-                and cue.end <= m.start <= cue.end + 1
-                and id(m) not in used
-            ),
-            None,
-        )
-        if op is None:
-            return cue.entry.sign, cue.end, [cue.entry.rule]
-        used.add(id(op))
-        return op.entry.times * cue.entry.sign, op.end, [cue.entry.rule, op.entry.rule]
-    obj = next(
-        (
-            m
-            for m in cues
-            if m.entry.category == "behaviour"
-            and cue.end <= m.start <= cue.end + _OBJECT_WINDOW
-            and id(m) not in used
-        ),
-        None,
-    )
-    if obj is None:
-        return cue.entry.sign, cue.end, [cue.entry.rule]
-    used.add(id(obj))
-    return cue.entry.times * obj.entry.sign, obj.end, [cue.entry.rule, obj.entry.rule]
+class _Cues:
+    """The operators and behaviours of a clause, in order, found by position in log time."""
+
+    def __init__(self, matches: list[_Match]) -> None:
+        self.matches = matches
+        self.starts = [m.start for m in matches]
+        self.used: set[int] = set()
+
+    def first(self, lo: int, hi: int, category: str | None = None) -> int | None:
+        """The first unused cue starting in ``lo..hi`` (of *category*, if given)."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.matches) and self.starts[i] <= hi:
+            if i not in self.used and category in {None, self.matches[i].entry.category}:
+                return i
+            i += 1
+        return None
+
+    def value(self, index: int) -> tuple[int, int, list[str]]:
+        """The sign of a cue with what it governs; marks them used."""
+        self.used.add(index)
+        cue = self.matches[index].entry
+        end = self.matches[index].end
+        if cue.category == "behaviour":
+            op = self.first(end, end + 1, "operator")
+            if op is None:
+                return cue.sign, end, [cue.rule]
+            self.used.add(op)
+            governs = self.matches[op]
+            return governs.entry.times * cue.sign, governs.end, [cue.rule, governs.entry.rule]
+        obj = self.first(end, end + _OBJECT_WINDOW, "behaviour")
+        if obj is None:
+            return cue.sign, end, [cue.rule]
+        self.used.add(obj)
+        governed = self.matches[obj]
+        return cue.times * governed.entry.sign, governed.end, [cue.rule, governed.entry.rule]
 
 
 def _decide(scores: list[_Score]) -> tuple[Talk, TalkKind | None]:
@@ -394,32 +448,144 @@ def _decide(scores: list[_Score]) -> tuple[Talk, TalkKind | None]:
     return (Talk.CHANGE if sign > 0 else Talk.SUSTAIN), best.kind
 
 
-def _answer(
+class _Prior(NamedTuple):
+    """The end of the counsellor's turn before, read as if the client said it."""
+
+    norms: list[str]
+    question: bool
+
+
+def _read_previous(previous: str, lexicon: ClientLexicon) -> _Prior:
+    said = tokenize(previous[-_PREVIOUS_CHARS:]).norms[-_PREVIOUS_TOKENS:]
+    you_to_i = lexicon.you_to_i
+    turned = [n for norm in said for n in you_to_i.get(norm, (norm,))]
+    return _Prior(turned, previous.rstrip().endswith("?"))
+
+
+def _answer(  # noqa: PLR0913, PLR0917 - private; every argument is the utterance's state
+    tokens: Tokens,
     matches: list[_Match],
-    previous: str,
+    scores: list[_Score],
+    prior: _Prior | None,
     lexicon: ClientLexicon,
     signs: dict[str, int],
-) -> tuple[Talk, TalkKind, str, _Match] | None:
-    """Resolve a bare yes or no by the direction of the counsellor's turn."""
+) -> tuple[Talk, TalkKind, _Match] | None:
+    """A bare yes or no takes the direction of a counsellor turn about the change.
+
+    Only a turn whose own words hold a DARN-CAT frame with a clear direction counts
+    ("So you'd like to cut back?", "You really enjoy drinking"): most bare answers
+    in coded sessions are neutral acknowledgements.
+    """
+    if prior is None or scores or _words(tokens.norms) > _BARE_ANSWER:
+        return None
     answer = next((m for m in matches if m.entry.category in {"yes", "no"}), None)
     if answer is None:
         return None
-    said = tokenize(previous)
-    turned = [
-        Token(n, t.start, t.end, t.raw)
-        for t in said
-        for n in lexicon.you_to_i.get(t.norm, (t.norm,))
-    ]
-    prior = _matches([t.norm for t in turned], lexicon, signs)
-    talk, kind = _decide(_score(turned, prior, lexicon))
-    if talk is Talk.NEUTRAL or kind is None:
+    norms = prior.norms
+    said = [s for s in _score(norms, _matches(norms, lexicon, signs), lexicon) if s.sign]
+    framed = [s for s in said if s.framed]
+    total = sum(s.sign * s.weight for s in said)
+    if not framed or abs(total) < 1:
         return None
-    if answer.entry.category == "no":
-        talk = Talk.SUSTAIN if talk is Talk.CHANGE else Talk.CHANGE
-    return talk, kind, f"previous.{answer.entry.category}+{talk.value}", answer
+    sign = (1 if total > 0 else -1) * (-1 if answer.entry.category == "no" else 1)
+    kind = max(framed, key=lambda s: (s.weight, s.start)).kind
+    return (Talk.CHANGE if sign > 0 else Talk.SUSTAIN), kind, answer
 
 
-def _evidence(text: str, tokens: list[Token], rule: str, start: int, end: int) -> Evidence:
-    first = tokens[start].start
-    last = tokens[max(end - 1, start)].end
+def _words(norms: list[str]) -> int:
+    return len(norms) - norms.count(SENTENCE_END)
+
+
+def _features(
+    tokens: Tokens, matches: list[_Match], scores: list[_Score], prior: _Prior | None
+) -> list[tuple[str, int, int]]:
+    """The weighed features of an utterance, each with its token span (-1 for none).
+
+    Words are features ("u:" one word, "b:" two words in a row within a sentence),
+    so are the rules that fired, the length, and the end of the counsellor's turn.
+    """
+    norms = tokens.norms
+    out: list[tuple[str, int, int]] = [(_length(_words(norms)), -1, -1)]
+    previous = SENTENCE_END
+    for i, norm in enumerate(norms):
+        if norm != SENTENCE_END:
+            out.append(("u:" + norm, i, i + 1))
+            if previous != SENTENCE_END:
+                out.append(("b:" + previous + " " + norm, i - 1, i + 1))
+        previous = norm
+    total = 0.0
+    for score in scores:
+        out.append((_rule_feature(score), score.start, score.end))
+        total += score.sign * score.weight
+    out.append((_net(total), -1, -1))
+    if prior is not None:
+        out.extend(("p:" + norm, -1, -1) for norm in set(prior.norms))
+        out.append((f"pq:{int(prior.question)}", -1, -1))
+        answer = next((m for m in matches if m.entry.category in {"yes", "no"}), None)
+        if answer is not None and _words(norms) <= _BARE_ANSWER:
+            out.append(("ans:" + answer.entry.category, answer.start, answer.end))
+    return out
+
+
+def _length(size: int) -> str:
+    return "len:" + next(name for bound, name in _LENGTHS if size <= bound)
+
+
+def _rule_feature(score: _Score) -> str:
+    return f"r:{score.rule.split('+', 1)[0]}:{score.sign}"
+
+
+def _net(total: float) -> str:
+    return "net:1" if total >= _THRESHOLD else "net:-1" if total <= -_THRESHOLD else "net:0"
+
+
+def _weigh(
+    features: list[tuple[str, int, int]], scores: list[_Score]
+) -> tuple[Talk, list[tuple[str, int, int]]]:
+    """The talk with the highest learned score, and the spans that pushed it most."""
+    model = client_weights()
+    weights: dict[str, list[float]] = model["features"]
+    totals = list(model["bias"])
+    scale = model["rule_total"]
+    rules = sum(
+        s.sign * s.weight * (scale["framed"] if s.framed else scale["other"]) for s in scores
+    )
+    totals[0 if rules > 0 else 2] += abs(rules)
+    get = weights.get
+    change = neutral = sustain = 0.0
+    for name, _start, _end in features:
+        w = get(name)
+        if w is not None:
+            change += w[0]
+            neutral += w[1]
+            sustain += w[2]
+    totals[0] += change
+    totals[1] += neutral
+    totals[2] += sustain
+    best = max(range(3), key=totals.__getitem__)
+    talk = _TALKS[best]
+    if talk is Talk.NEUTRAL:
+        return talk, []
+    pushed = []
+    for name, start, end in features:
+        w = weights.get(name)
+        if w is not None and start >= 0 and not name.startswith("r:"):
+            lift = w[best] - w[1]
+            if lift > _CUE_LIFT:
+                pushed.append((lift, f"cue.{talk.value}:{name}", start, end))
+    pushed.sort(reverse=True)
+    return talk, [(rule, start, end) for _lift, rule, start, end in pushed[:_CUES_SHOWN]]
+
+
+def _kind(talk: Talk, scores: list[_Score]) -> TalkKind:
+    sign = 1 if talk is Talk.CHANGE else -1
+    same = [s for s in scores if s.sign == sign]
+    if not same:
+        return TalkKind.REASONS
+    return max(same, key=lambda s: (s.framed, s.weight, s.start)).kind
+
+
+def _evidence(text: str, tokens: Tokens, rule: str, start: int, end: int) -> Evidence:
+    first = tokens.starts[start]
+    last = tokens.ends[max(end - 1, start)]
     return Evidence(rule, first, last, text[first:last])

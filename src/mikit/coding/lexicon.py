@@ -14,15 +14,16 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 __all__ = [
     "ClientLexicon",
     "Entry",
-    "Token",
+    "Tokens",
     "client_lexicon",
+    "client_weights",
     "load_client_data",
     "tokenize",
 ]
@@ -38,21 +39,18 @@ SENTENCE_END = "."
 _MIN_STEM = 3
 
 
-@attrs.frozen
-class Token:
-    """A normalised token and the span of the original text it came from.
+class Tokens(NamedTuple):
+    """Normalised tokens and the spans of the original text they came from.
 
     Args:
-        norm: The normalised form (lower case, stemmed).
-        start: Offset of the first character of the original word.
-        end: Offset just past the original word.
-        raw: The original word in lower case, apostrophes straightened.
+        norms: The normalised forms (lower case, contractions spelled out, stemmed).
+        starts: For each token, the offset of the first character of its word.
+        ends: For each token, the offset just past its word.
     """
 
-    norm: str
-    start: int
-    end: int
-    raw: str
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
 @attrs.frozen
@@ -110,6 +108,20 @@ def load_client_data(name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
+def client_weights() -> dict[str, Any]:
+    """The learned weights of the client coder (``weights.json``), read once.
+
+    Returns:
+        ``{"bias": [change, neutral, sustain], "features": {name: [change, neutral, sustain]}}``.
+    """
+    try:
+        data: dict[str, Any] = load_client_data("weights")
+    except FileNotFoundError:
+        data = {"bias": [0.0, 0.0, 0.0], "features": {}}
+    return data
+
+
 def _undouble(word: str) -> str:
     if len(word) >= _MIN_STEM and word[-1] == word[-2] and word[-1] not in "lsz":
         return word[:-1]
@@ -117,11 +129,11 @@ def _undouble(word: str) -> str:
 
 
 def _suffix_stem(word: str) -> str:
-    if len(word) > 5 and word.endswith("ing"):  # noqa: PLR2004 - "sing" and "bring" stay whole
+    if len(word) > 5 and word.endswith("ing"):
         return _undouble(word[:-3])
-    if len(word) > 4 and word.endswith("ed"):  # noqa: PLR2004 - "red" and "need" stay whole
+    if len(word) > 4 and word.endswith("ed"):
         return _undouble(word[:-2])
-    if len(word) > 4 and word.endswith("ies"):  # noqa: PLR2004
+    if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > _MIN_STEM and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -139,6 +151,9 @@ def _stem(word: str, stems: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _normalise_word(raw: str) -> tuple[str, ...]:
+    if raw in ".!?;":
+        return (SENTENCE_END,)
+    raw = raw.replace("\u2019", "'")
     data = load_client_data("tokens")
     words: dict[str, list[str]] = data["words"]
     stems: dict[str, str] = data["stems"]
@@ -165,32 +180,44 @@ def _split_contraction(raw: str, data: dict[str, Any]) -> list[str]:
     return [part for part in raw.split("'") if part]
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Normalised tokens of *text*, each with the span it came from.
 
     Args:
         text: Any string.
 
     Returns:
-        The tokens in order; sentence marks become :data:`SENTENCE_END`.
+        The tokens in order; sentence marks become :data:`SENTENCE_END`. A word
+        spelled out into several tokens ("don't") gives each of them its span.
 
-    >>> [t.norm for t in tokenize("I don’t wanna keep smoking.")]
+    >>> tokenize("I don't wanna keep smoking.").norms
     ['i', 'do', 'not', 'want', 'to', 'keep', 'smok', '.']
     """
-    out: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group().lower().replace("\u2019", "'")
+    lowered = text.lower()
+    # Lower-casing a few characters changes their length; then lower each word instead.
+    same = len(lowered) == len(text)
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    normalise = _normalise_word
+    for match in _TOKEN.finditer(lowered if same else text):
+        word = match.group()
+        forms = normalise(word if same else word.lower())
         start, end = match.span()
-        if raw in ".!?;":
-            out.append(Token(SENTENCE_END, start, end, raw))
-            continue
-        out.extend(Token(norm, start, end, raw) for norm in _normalise_word(raw))
-    return out
+        if len(forms) == 1:
+            norms.append(forms[0])
+            starts.append(start)
+            ends.append(end)
+        else:
+            norms.extend(forms)
+            starts.extend([start] * len(forms))
+            ends.extend([end] * len(forms))
+    return Tokens(norms, starts, ends)
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The normalised tokens of a lexicon phrase."""
-    return tuple(t.norm for t in tokenize(phrase))
+    return tuple(tokenize(phrase).norms)
 
 
 def _add(trie: Trie, phrase: str, make: Any) -> None:
@@ -204,7 +231,7 @@ def _add(trie: Trie, phrase: str, make: Any) -> None:
 
 
 @cache
-def client_lexicon() -> ClientLexicon:
+def client_lexicon() -> ClientLexicon:  # noqa: C901, PLR0912 - one loop per data file
     """The client lexicons, parsed and compiled into one trie (built once).
 
     Returns:
@@ -265,7 +292,7 @@ def client_lexicon() -> ClientLexicon:
             _add(trie, phrase, lambda t, n=name: Entry("risk", f"risk.{n}", len(t)))
     for answer in ("yes", "no"):
         for phrase in words[answer]:
-            _add(trie, phrase, lambda t, a=answer: Entry(answer, f"answer.{a}", len(t)))
+            _add(trie, phrase, lambda t, a=answer: Entry(a, f"answer.{a}", len(t)))
     you_to_i = {
         _one(k): tuple(_one(p) for p in v) for k, v in words["you_to_i"].items() if "'" not in k
     }
