@@ -196,14 +196,19 @@ def tokenize(text: str) -> Tokens:
     lowered = text.lower()
     # Lower-casing a few characters changes their length; then lower each word instead.
     same = len(lowered) == len(text)
+    source = lowered if same else text
     norms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     normalise = _normalise_word
-    for match in _TOKEN.finditer(lowered if same else text):
-        word = match.group()
+    find = source.find
+    end = 0
+    for word in _TOKEN.findall(source):
+        # The text skipped between tokens holds no letter, digit or sentence mark, so
+        # the next occurrence of the token is the token itself; the search is linear.
+        start = find(word, end)
+        end = start + len(word)
         forms = normalise(word if same else word.lower())
-        start, end = match.span()
         if len(forms) == 1:
             norms.append(forms[0])
             starts.append(start)
