@@ -56,8 +56,8 @@ def deed(description: str) -> str:
     if not words:
         return f"You managed this: {phrase}" if phrase else "You made an effort"
     first = words[0]
-    if first in {"you", "you've", "you\u2019ve"} and phrase[:1].lower() == "y":
-        return "Y" + phrase[1:]
+    if first in {"you", "you've", "you\u2019ve"} and phrase[:3].lower() == "you":
+        return "You" + phrase[3:]  # "YOU" or "you" alike open as "You"
     phrase = lower_first(phrase)
     if _is_past(first):
         return f"You {phrase}"
