@@ -42,6 +42,7 @@ PUBLIC_MODELS = [
 ]
 
 
+@settings(max_examples=30)  # a smoke test over every type; the round trips go deep
 @given(st.data())
 def test_from_type_knows_every_public_model(data: st.DataObject) -> None:
     """st.from_type draws a valid instance of every public model."""

@@ -26,7 +26,18 @@ from hypothesis import strategies as st
 
 from mikit.models import (
     Action,
+    Behavior,
     Case,
+    ClientCode,
+    CodedTranscript,
+    CodedUtterance,
+    CounselorCode,
+    Evidence,
+    MainBehavior,
+    MitiScores,
+    Proficiency,
+    QuestionType,
+    ReflectionType,
     Direction,
     Effect,
     Goal,
@@ -45,6 +56,11 @@ from mikit.models import (
 __all__ = [
     "actions",
     "cases",
+    "client_codes",
+    "coded_transcripts",
+    "counselor_codes",
+    "evidence",
+    "miti_scores",
     "goals",
     "names",
     "rulers",
@@ -245,6 +261,70 @@ def cases(*, max_goals: int = 4, max_actions: int = 12) -> st.SearchStrategy[Cas
     return _case(max_goals, max_actions)
 
 
+@st.composite
+def _evidence(draw: st.DrawFn, text: str | None) -> Evidence:
+    said = draw(st.text(min_size=1)) if text is None else text
+    start = draw(st.integers(min_value=0, max_value=len(said)))
+    end = draw(st.integers(min_value=start, max_value=len(said)))
+    rule = draw(st.sampled_from(("desire.want", "need.need_to", "sustain.enjoy")) | names())
+    return Evidence(rule, start, end, said[start:end])
+
+
+def evidence(*, text: str | None = None) -> st.SearchStrategy[Evidence]:
+    """Evidence spans (requires hypothesis).
+
+    Args:
+        text: The utterance the spans lie in; any text by default.
+    """
+    return _evidence(text)
+
+
+@st.composite
+def _client_code(draw: st.DrawFn) -> ClientCode:
+    talk = draw(st.sampled_from(Talk))
+    kind = None if talk is Talk.NEUTRAL else draw(st.sampled_from(TalkKind))
+    return ClientCode(
+        talk=talk,
+        kind=kind,
+        evidence=draw(st.lists(evidence(), max_size=3)),
+        risk=draw(st.booleans()),
+    )
+
+
+def client_codes() -> st.SearchStrategy[ClientCode]:
+    """Client talk codes; neutral codes have no kind, others have one (requires hypothesis)."""
+    return _client_code()
+
+
+def counselor_codes() -> st.SearchStrategy[CounselorCode]:
+    """Counsellor behaviour codes, as mikit's coder gives them (requires hypothesis)."""
+    from mikit.coding import code_counselor
+
+    return st.text(max_size=200).map(code_counselor)
+
+
+def coded_transcripts(*, max_size: int = 12) -> st.SearchStrategy[CodedTranscript]:
+    """Transcripts coded by mikit's coders (requires hypothesis).
+
+    Args:
+        max_size: The most utterances.
+    """
+    from mikit.coding import code_transcript
+
+    return transcripts(max_size=max_size).map(code_transcript)
+
+
+def miti_scores() -> st.SearchStrategy[MitiScores]:
+    """MITI summary scores of coded transcripts (requires hypothesis)."""
+    from mikit.coding import miti_scores as score
+
+    return coded_transcripts().map(score)
+
+
+def _coded_utterances() -> st.SearchStrategy[CodedUtterance]:
+    return coded_transcripts().filter(len).flatmap(lambda c: st.sampled_from(c.utterances))
+
+
 def _talk_kinds() -> st.SearchStrategy[TalkKind]:
     return st.sampled_from(TalkKind)
 
@@ -266,4 +346,15 @@ TYPE_STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     Speaker: st.sampled_from(Speaker),
     Talk: st.sampled_from(Talk),
     TalkKind: _talk_kinds(),
+    Evidence: evidence(),
+    ClientCode: client_codes(),
+    CounselorCode: st.deferred(counselor_codes),
+    CodedTranscript: st.deferred(coded_transcripts),
+    CodedUtterance: st.deferred(_coded_utterances),
+    MitiScores: st.deferred(miti_scores),
+    Behavior: st.sampled_from(Behavior),
+    MainBehavior: st.sampled_from(MainBehavior),
+    Proficiency: st.sampled_from(Proficiency),
+    QuestionType: st.sampled_from(QuestionType),
+    ReflectionType: st.sampled_from(ReflectionType),
 }
