@@ -11,7 +11,7 @@ from importlib.metadata import version as _version
 
 project = "mikit"
 author = "the mikit developers"
-copyright = "2026, the mikit developers"  # noqa: A001 - the name Sphinx reads
+copyright = "2026, the mikit developers"
 release = _version("mikit")
 version = ".".join(release.split(".")[:2])
 

@@ -172,8 +172,10 @@ def test_transcript_with_id_and_annotations_round_trips() -> None:
                 "goals": [{"id": "g", "statement": "x"}],
                 "actions": [{"goal": "g", "description": "x", "when": "last week"}],
             },
-            "actions[0].when: must be an ISO date or datetime such as '2026-11-20', "
-            "got 'last week'",
+            (
+                "actions[0].when: must be an ISO date or datetime such as '2026-11-20', "
+                "got 'last week'"
+            ),
         ),
         (
             {"transcript": [{"speaker": "client", "text": "hi"}, {"speaker": "me", "text": "x"}]},

@@ -103,6 +103,7 @@ else:
         msg = f"module 'mikit' has no attribute {name!r}"
         raise AttributeError(msg)
 
+
 __all__ = [
     "Action",
     "Ambivalence",

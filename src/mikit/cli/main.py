@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Motivational interviewing building blocks.",
     )
     parser.add_argument("--version", action="version", version=f"mikit {version('mikit')}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Subparsers are _Parser too, so their usage errors are one line as well.
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
     for register in commands.REGISTRY:
         register(sub)
     return parser
