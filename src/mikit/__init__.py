@@ -25,7 +25,7 @@ from mikit.errors import (
     UnknownKeyError,
     ValidationError,
 )
-from mikit.io import dump_case, load_case
+from mikit.io import dump_case, load_case, sample_case
 from mikit.language import second_person
 from mikit.models import (
     Action,
@@ -181,6 +181,7 @@ __all__ = [
     "respond_to",
     "ruler_followup",
     "ruler_question",
+    "sample_case",
     "second_person",
     "summaries",
     "summarize",

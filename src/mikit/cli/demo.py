@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 from typing import Any
 
 from mikit.cli import analyze, ask, code, plan, reflect
 from mikit.cli.output import print_json, print_text
 from mikit.cli.overview import case_overview, case_overview_text
-from mikit.io.cases import structure_json_text
+from mikit.io.cases import sample_case
 from mikit.models import Case
 
 __all__ = ["load_sample_case", "register"]
 
 
 def load_sample_case() -> Case:
-    """The sample case shipped inside the package: a parent who wants to quit smoking."""
-    text = resources.files("mikit").joinpath("data/sample_case.json").read_text(encoding="utf-8")
-    return structure_json_text(text, Case, source="sample_case.json")
+    """The sample case shipped inside the package (see :func:`mikit.io.sample_case`)."""
+    return sample_case()
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

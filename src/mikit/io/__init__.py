@@ -1,5 +1,5 @@
 """Reading and writing case and transcript files."""
 
-from mikit.io.cases import dump_case, load_case, read_json
+from mikit.io.cases import dump_case, load_case, read_json, sample_case
 
-__all__ = ["dump_case", "load_case", "read_json"]
+__all__ = ["dump_case", "load_case", "read_json", "sample_case"]

@@ -11,7 +11,14 @@ from mikit.errors import FileReadError, JSONSyntaxError, ValidationError
 from mikit.io.converter import structure, unstructure
 from mikit.models import Case
 
-__all__ = ["dump_case", "load_case", "parse_json", "read_json", "structure_json_text"]
+__all__ = [
+    "dump_case",
+    "load_case",
+    "parse_json",
+    "read_json",
+    "sample_case",
+    "structure_json_text",
+]
 
 
 T = TypeVar("T")
@@ -95,6 +102,22 @@ def load_case(path: str | os.PathLike[str]) -> Case:
         return structure(data, Case)
     except ValidationError as err:
         raise err.at_source(str(p)) from None
+
+
+def sample_case() -> Case:
+    """The sample case shipped inside the package, the one ``mikit demo`` shows.
+
+    Sam, a parent, wants to quit smoking for their kids (importance 8, confidence 3),
+    smokes at parties, has a few good days, and has a short first session on record.
+
+    >>> case = sample_case()
+    >>> case.client, case.goal("smoking").statement
+    ('Sam', 'quit smoking')
+    """
+    from importlib import resources
+
+    text = resources.files("mikit").joinpath("data/sample_case.json").read_text(encoding="utf-8")
+    return structure_json_text(text, Case, source="sample_case.json")
 
 
 def dump_case(case: Case, path: str | os.PathLike[str]) -> None:
