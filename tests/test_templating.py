@@ -173,3 +173,15 @@ def test_choose_is_deterministic_and_in_range(count: int, seed: int) -> None:
     """choose gives the same index for the same seed, within range."""
     assert choose(count, seed) == choose(count, seed)
     assert 0 <= choose(count, seed) < count
+
+
+def test_second_person_filter_lowercases_a_shifted_opening_pronoun() -> None:
+    """Inside a template, the client's opening "I"/"My" becomes "you"/"your"."""
+    from mikit.templating import render_user_template
+
+    out = render_user_template("So {{ said | second_person }}.", said="I miss her")
+    assert out == "So you miss her."
+    out = render_user_template("So {{ said | second_person }}.", said="My kids matter")
+    assert out == "So your kids matter."
+    out = render_user_template("So {{ said | second_person }}.", said="Mike said I can")
+    assert out == "So Mike said you can."

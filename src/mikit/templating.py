@@ -86,7 +86,18 @@ def _question(value: object) -> str:
 
 
 def _second_person(value: object) -> str:
-    return second_person(str(value))
+    """The filter: the client's words turned to "you", to sit inside a sentence.
+
+    A first-person word that opened the client's sentence ("I miss her") is
+    capitalised only because it came first; in a template it follows other words,
+    so its "You" is lower-cased ("So you miss her."). Other capitals stay.
+    """
+    text = str(value)
+    out = second_person(text)
+    lead = len(out) - len(out.lstrip())
+    if out[lead : lead + 1] == "Y" and text[lead : lead + 1] not in {"Y", "y"}:
+        out = f"{out[:lead]}y{out[lead + 1 :]}"
+    return out
 
 
 def filters() -> dict[str, Callable[..., str]]:
