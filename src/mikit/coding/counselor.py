@@ -138,12 +138,45 @@ def _lexicon() -> _Lexicon:
 def _tokens(text: str) -> list[_Token]:
     low = text.lower().replace("\u2019", "'")
     if len(low) == len(text):
-        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
-    # Lower-casing changed the length (rare Unicode): keep offsets into the original.
-    return [
-        (m.group().lower().replace("\u2019", "'"), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+        source = low
+        found = lowered = _TOKEN.findall(low)
+    else:
+        # Lower-casing changed the length (rare Unicode): keep offsets into the original.
+        source = text
+        found = _TOKEN.findall(text)
+        lowered = [w.lower().replace("\u2019", "'") for w in found]
+    # The text skipped between two tokens holds no letter, digit or sentence mark, so
+    # the next occurrence of a token is the token itself: the search stays linear.
+    out: list[_Token] = []
+    add = out.append
+    find = source.find
+    end = 0
+    for word, norm in zip(found, lowered, strict=True):
+        start = find(word, end)
+        end = start + len(word)
+        add((norm, start, end))
+    return out
+
+
+_CONTEXT_CACHE = 64
+"""How many client turns' words are kept: a turn is read as the one after a
+counsellor turn, then as the one before the next."""
+
+
+@functools.lru_cache(maxsize=_CONTEXT_CACHE)
+def _context_words(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of a client turn read as context (no spans needed)."""
+    low = text.lower().replace("\u2019", "'")
+    if len(low) == len(text):
+        return tuple(_TOKEN.findall(low))
+    return tuple(w.lower().replace("\u2019", "'") for w in _TOKEN.findall(text))
+
+
+@functools.lru_cache(maxsize=_CONTEXT_CACHE)
+def _previous_context(previous: str) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    """The words of the client's turn before, and its content words (None if no words)."""
+    words = _context_words(previous)
+    return words, (frozenset(_content(words)) if words else None)
 
 
 def _sentences(tokens: list[_Token]) -> list[list[_Token]]:
@@ -627,7 +660,7 @@ def _learned_features(
     text: str,
     sentences: list[_Sentence],
     shape: list[str],
-    previous: list[_Token] | None,
+    previous: tuple[str, ...] | None,
     following: str | None,
 ) -> list[_Feature]:
     """Every feature the learned weights read: rules and shape, words, context.
@@ -661,10 +694,10 @@ def _learned_features(
         add(("lb:" + " ".join(_word(t[0])[0].rstrip() for t in lead), lead[0][1], lead[-1][2]))
     add(("end:q" if text.rstrip().endswith("?") else "end:s", -1, -1))
     if previous is not None:
-        for word in {t[0] for t in previous[-_PREVIOUS_WORDS:] if t[0] not in _ENDS}:
+        for word in {w for w in previous[-_PREVIOUS_WORDS:] if w not in _ENDS}:
             add((_word(word)[2], -1, -1))
     if following is not None:
-        nxt = [t[0] for t in _tokens(following[:_NEXT_CHARS]) if t[0] not in _ENDS]
+        nxt = [w for w in _context_words(following[:_NEXT_CHARS]) if w not in _ENDS]
         if nxt:
             add(("n:" + _stem(nxt[0]), -1, -1))
             if len(nxt) > 1:
@@ -733,8 +766,7 @@ class _Turn:
 def _analyse(text: str, previous: str | None, following: str | None = None) -> _Turn:
     """Sentences, their findings, the turn's features and the client's content words."""
     lex = _lexicon()
-    prev_tokens = _tokens(previous) if previous else None
-    prev_words = frozenset(_content(t[0] for t in prev_tokens)) if prev_tokens else None
+    prev_tokens, prev_words = _previous_context(previous) if previous else (None, None)
     permitted = False
     sentences: list[_Sentence] = []
     found: list[list[_Found]] = []
