@@ -409,13 +409,14 @@ def _code_sentence(  # noqa: C901
     s: _Sentence, lex: _Lexicon, previous: frozenset[str] | None, permitted: bool
 ) -> list[_Found]:
     words_ = s.words
-    if all(w in lex.facilitation for w in words_):
+    if lex.facilitation.issuperset(words_):
         start, end = s.whole()
         return [_Found(Behavior.OTHER, "other.facilitation", start, end)]
+    hits = s.hits
     found = [
         hit
         for key, behavior, rule in _ALSO
-        if (hit := _phrase_finding(s, key, behavior, rule)) is not None
+        if key in hits and (hit := _phrase_finding(s, key, behavior, rule)) is not None
     ]
     question = _question(s, lex)
     if question is not None:
@@ -537,6 +538,7 @@ def _lead_class(s: _Sentence, lex: _Lexicon) -> str:
     return "word"
 
 
+@functools.lru_cache(maxsize=4096)
 def _coarse(rule: str) -> str:
     """A rule id without its phrase: ``information.doctor`` -> ``information``."""
     head = rule.split("+", 1)[0]
@@ -587,11 +589,11 @@ def _features(  # noqa: C901, PLR0912, PLR0913, PLR0917
         add("dash_end")
     if stripped.startswith(_DASHES):
         add("dash_start")
-    add(f"you:{_bucket(sum(1 for w in words if w in _YOU), (0, 1, 3))}")
-    add(f"me:{_bucket(sum(1 for w in words if w in _ME), (0, 1, 3))}")
-    if any(w in _WE for w in words):
+    add(f"you:{_bucket(sum(map(_YOU.__contains__, words)), (0, 1, 3))}")
+    add(f"me:{_bucket(sum(map(_ME.__contains__, words)), (0, 1, 3))}")
+    if not _WE.isdisjoint(words):
         add("we")
-    if any(w in _MODALS for w in words):
+    if not _MODALS.isdisjoint(words):
         add("modal")
     if any(w[0].isdigit() for w in words):
         add("number")
@@ -636,15 +638,15 @@ def _stem(word: str) -> str:
 
 _PREVIOUS_WORDS = 40
 """How many tokens from the end of the client's turn before are read as words."""
-_WORDS: dict[str, tuple[str, str, str]] = {}
+_WORDS: dict[str, tuple[str, str, str, str, str]] = {}
 
 
-def _word(word: str) -> tuple[str, str, str]:
-    """A word's stem and its feature names as the turn's word and the client's word."""
+def _word(word: str) -> tuple[str, str, str, str, str]:
+    """A word's stem and feature names: stem and space, ``w:``, ``p:``, ``b:`` head, stem."""
     known = _WORDS.get(word)
     if known is None:
         stem = _stem(word)
-        known = (stem + " ", "w:" + stem, "p:" + stem)
+        known = (stem + " ", "w:" + stem, "p:" + stem, "b:" + stem + " ", stem)
         if len(_WORDS) < _STEM_CACHE:
             _WORDS[word] = known
     return known
@@ -675,14 +677,14 @@ def _learned_features(
     add = out.append
     words = _WORDS
     for s in sentences:
-        before = ""
+        pair = ""  # "b:" and the stem of the word before, once there is one
         start = 0
         for word, a, b in s.kept:
             known = words.get(word) or _word(word)
             add((known[1], a, b))
-            if before:
-                add(("b:" + before + known[1][2:], start, b))
-            before = known[0]
+            if pair:
+                add((pair + known[4], start, b))
+            pair = known[3]
             start = a
     if sentences:
         word, a, b = sentences[0].kept[0]
@@ -695,7 +697,7 @@ def _learned_features(
     add(("end:q" if text.rstrip().endswith("?") else "end:s", -1, -1))
     if previous is not None:
         for word in {w for w in previous[-_PREVIOUS_WORDS:] if w not in _ENDS}:
-            add((_word(word)[2], -1, -1))
+            add(((words.get(word) or _word(word))[2], -1, -1))
     if following is not None:
         nxt = [w for w in _context_words(following[:_NEXT_CHARS]) if w not in _ENDS]
         if nxt:
