@@ -553,12 +553,15 @@ def _weigh(
     totals[0 if rules > 0 else 2] += abs(rules)
     get = weights.get
     change = neutral = sustain = 0.0
-    for name, _start, _end in features:
+    hits: list[tuple[list[float], str, int, int]] = []  # looked up once, shown below
+    add = hits.append
+    for name, start, end in features:
         w = get(name)
         if w is not None:
             change += w[0]
             neutral += w[1]
             sustain += w[2]
+            add((w, name, start, end))
     totals[0] += change
     totals[1] += neutral
     totals[2] += sustain
@@ -567,9 +570,8 @@ def _weigh(
     if talk is Talk.NEUTRAL:
         return talk, []
     pushed = []
-    for name, start, end in features:
-        w = weights.get(name)
-        if w is not None and start >= 0 and not name.startswith("r:"):
+    for w, name, start, end in hits:
+        if start >= 0 and not name.startswith("r:"):
             lift = w[best] - w[1]
             if lift > _CUE_LIFT:
                 pushed.append((lift, f"cue.{talk.value}:{name}", start, end))

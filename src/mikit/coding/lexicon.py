@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -149,7 +149,6 @@ def _stem(word: str, stems: dict[str, str]) -> str:
     return base
 
 
-@lru_cache(maxsize=1 << 16)
 def _normalise_word(raw: str) -> tuple[str, ...]:
     if raw in ".!?;":
         return (SENTENCE_END,)
@@ -180,6 +179,11 @@ def _split_contraction(raw: str, data: dict[str, Any]) -> list[str]:
     return [part for part in raw.split("'") if part]
 
 
+_FORMS_CACHE = 1 << 16
+"""How many words' normalised forms are kept in memory."""
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
 def tokenize(text: str) -> Tokens:
     """Normalised tokens of *text*, each with the span it came from.
 
@@ -200,7 +204,7 @@ def tokenize(text: str) -> Tokens:
     norms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    normalise = _normalise_word
+    known = _FORMS
     find = source.find
     end = 0
     for word in _TOKEN.findall(source):
@@ -208,7 +212,12 @@ def tokenize(text: str) -> Tokens:
         # the next occurrence of the token is the token itself; the search is linear.
         start = find(word, end)
         end = start + len(word)
-        forms = normalise(word if same else word.lower())
+        raw = word if same else word.lower()
+        forms = known.get(raw)
+        if forms is None:
+            forms = _normalise_word(raw)
+            if len(known) < _FORMS_CACHE:
+                known[raw] = forms
         if len(forms) == 1:
             norms.append(forms[0])
             starts.append(start)
