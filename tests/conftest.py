@@ -1,6 +1,7 @@
 """Hypothesis profiles: ``default`` for local runs, ``ci`` with more examples.
 
-Choose one with ``HYPOTHESIS_PROFILE=ci``; ``.ci/run`` does.
+Choose one with ``HYPOTHESIS_PROFILE=ci``; ``.ci/run`` does. Properties that must
+hold more widely (the case round trips) ask for :data:`DEEP_EXAMPLES` themselves.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ settings.register_profile("default", deadline=None)
 settings.register_profile(
     "ci",
     deadline=None,
-    max_examples=500,
+    max_examples=200,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)

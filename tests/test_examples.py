@@ -17,6 +17,8 @@ EXAMPLES = ROOT / "examples"
 
 def run(*args: str, stdin: str = "", timeout: float = 300) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
+    # The outer run's options (coverage floors, say) are not the example's.
+    env.pop("PYTEST_ADDOPTS", None)
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -13,13 +14,18 @@ from mikit import Case, Goal, Ruler, dump_case, load_case
 from mikit import strategies as mst
 
 
+# At least 500 examples under the CI profile, as the round trips are the format's promise.
+DEEP = settings(max_examples=500 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 100)
+
+
+@DEEP
 @given(mst.cases())
 def test_case_dict_round_trip(case: Case) -> None:
     """to_dict then from_dict gives back every drawn case."""
     assert Case.from_dict(case.to_dict()) == case
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(DEEP, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mst.cases())
 def test_case_file_round_trip(tmp_path: Path, case: Case) -> None:
     """dump_case then load_case gives back every drawn case."""
