@@ -13,7 +13,6 @@ import mikit.models
 from mikit import Case, Goal, Ruler, dump_case, load_case
 from mikit import strategies as mst
 
-
 # At least 500 examples under the CI profile, as the round trips are the format's promise.
 DEEP = settings(max_examples=500 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 100)
 
