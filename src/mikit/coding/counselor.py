@@ -17,7 +17,6 @@ of text it fired on, then the learned features that weighed most.
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 import re
 from collections.abc import Iterable
@@ -578,9 +577,10 @@ def _features(  # noqa: C901, PLR0912, PLR0913, PLR0917
             add("asks_before")
             break
     for s in sentences:
-        first = s.words[_lead(s.words, lex)]
+        i = _lead(s.words, lex)
+        first = s.words[i]
         if first in lex.wh_words or first in lex.aux:
-            nxt = s.words[_lead(s.words, lex) + 1] if len(s.words) > _lead(s.words, lex) + 1 else ""
+            nxt = s.words[i + 1] if len(s.words) > i + 1 else ""
             add(f"q:{first}:{'q' if s.asks else 's'}")
             if nxt in lex.closed_after_how or nxt in lex.wh_follow:
                 add(f"q2:{first}:{nxt}")
@@ -822,12 +822,20 @@ def _pushed(hits: _Hits, label: str, up: int, down: int, shown: int) -> list[tup
 
     *down* -1 compares with zero, -2 takes the negative of *up*'s weight.
     """
-    lifts: list[tuple[float, str, int, int]] = []
-    for name, (row, start, end) in hits.items():
-        value = row[up] if down == -1 else -row[up] if down == -2 else row[up] - row[down]
-        if value > 0.0:
-            lifts.append((value, name, start, end))
-    top = heapq.nlargest(shown, lifts)
+    items = hits.items()
+    if down == -1:
+        lifts = [(row[up], name, a, b) for name, (row, a, b) in items if row[up] > 0.0]
+    elif down == -2:
+        lifts = [(-row[up], name, a, b) for name, (row, a, b) in items if -row[up] > 0.0]
+    else:
+        lifts = [
+            (value, name, a, b)
+            for name, (row, a, b) in items
+            if (value := row[up] - row[down]) > 0.0
+        ]
+    # The names are distinct, so a full sort orders the lifts as heapq.nlargest would.
+    lifts.sort(reverse=True)
+    top = lifts[:shown]
     return [
         (f"learned.{label}:{_explain(name)}", max(start, 0), max(end, 0))
         for _value, name, start, end in top
