@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from mikit import fidelity
 from mikit.analysis import ambivalence, find_discrepancies
 from mikit.coding import (
     ClientCoder,
@@ -25,7 +26,7 @@ from mikit.errors import (
     UnknownKeyError,
     ValidationError,
 )
-from mikit.io import dump_case, load_case, sample_case
+from mikit.io import dump_case, load_case, load_transcript, sample_case
 from mikit.language import second_person
 from mikit.models import (
     Action,
@@ -171,8 +172,10 @@ __all__ = [
     "code_transcript",
     "dump_case",
     "evocative_questions",
+    "fidelity",
     "find_discrepancies",
     "load_case",
+    "load_transcript",
     "miti_scores",
     "reflect",
     "reflections",
