@@ -10,7 +10,12 @@ from mikit.coding.miti import miti_scores
 from mikit.coding.transcript import code_transcript
 from mikit.io.transcripts import FORMATS, load_transcripts
 from mikit.models.codes import ClientCode
-from mikit.models.counselor_codes import CodedTranscript, CounselorCode, MitiScores
+from mikit.models.counselor_codes import (
+    MITI_THRESHOLDS,
+    CodedTranscript,
+    CounselorCode,
+    MitiScores,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -91,25 +96,30 @@ def _number(value: float | None, suffix: str = "") -> str:
     return "n/a" if value is None else f"{value:.2f}{suffix}"
 
 
+def _threshold(field: str) -> str:
+    fair, good = MITI_THRESHOLDS[field]
+    return f"fair {fair:g}, good {good:g}"
+
+
 def miti_table(scores: MitiScores) -> str:
     """The MITI summary scores as a small table with proficiency levels."""
     rows = [
         (
             "reflection-to-question",
             _number(scores.reflection_to_question),
-            "fair 1, good 2",
+            _threshold("reflection_to_question"),
             scores.reflection_to_question_proficiency.value,
         ),
         (
             "% complex reflections",
             _number(scores.percent_complex_reflections, " %"),
-            "fair 40, good 50",
+            _threshold("percent_complex_reflections"),
             scores.percent_complex_reflections_proficiency.value,
         ),
         (
             "% open questions",
             _number(scores.percent_open_questions, " %"),
-            "fair 50, good 70",
+            _threshold("percent_open_questions"),
             scores.percent_open_questions_proficiency.value,
         ),
         (

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import types
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
 
 import attrs
@@ -14,6 +15,7 @@ from mikit.models.enums import _StrEnum
 from mikit.models.transcript import Transcript, Utterance
 
 __all__ = [
+    "MITI_THRESHOLDS",
     "Behavior",
     "CodedTranscript",
     "CodedUtterance",
@@ -228,6 +230,18 @@ def _count(_instance: object, attribute: Any, value: Any) -> None:
         raise ValidationError(attribute.name, msg)
 
 
+MITI_THRESHOLDS: Mapping[str, tuple[float, float]] = types.MappingProxyType(
+    {
+        # MITI 4.2.1 proficiency thresholds (fair, good).
+        "reflection_to_question": (1.0, 2.0),
+        "percent_complex_reflections": (40.0, 50.0),
+        # MITI 4 dropped %OQ; these are MITI 3.1.1's.
+        "percent_open_questions": (50.0, 70.0),
+    }
+)
+"""The (fair, good) thresholds of each thresholded :class:`MitiScores` field."""
+
+
 def _level(value: float | None, fair: float, good: float) -> Proficiency:
     if value is None:
         return Proficiency.NOT_APPLICABLE
@@ -281,17 +295,19 @@ class MitiScores:
     @property
     def reflection_to_question_proficiency(self) -> Proficiency:
         """R:Q against MITI 4.2.1: fair from 1:1, good from 2:1."""
-        return _level(self.reflection_to_question, 1.0, 2.0)
+        return _level(self.reflection_to_question, *MITI_THRESHOLDS["reflection_to_question"])
 
     @property
     def percent_complex_reflections_proficiency(self) -> Proficiency:
         """%CR against MITI 4.2.1: fair from 40 %, good from 50 %."""
-        return _level(self.percent_complex_reflections, 40.0, 50.0)
+        return _level(
+            self.percent_complex_reflections, *MITI_THRESHOLDS["percent_complex_reflections"]
+        )
 
     @property
     def percent_open_questions_proficiency(self) -> Proficiency:
         """%OQ against MITI 3.1.1 (MITI 4 dropped it): fair from 50 %, good from 70 %."""
-        return _level(self.percent_open_questions, 50.0, 70.0)
+        return _level(self.percent_open_questions, *MITI_THRESHOLDS["percent_open_questions"])
 
     @property
     def mi_adherent_proficiency(self) -> Proficiency:

@@ -18,6 +18,7 @@ import jinja2
 
 from mikit.errors import FileReadError, ValidationError
 from mikit.models import Action, Case, Goal, Speaker, Talk, Transcript, Utterance
+from mikit.models.counselor_codes import MITI_THRESHOLDS
 from mikit.report.svg import ScoreBar, number, score_chart, talk_chart
 
 if TYPE_CHECKING:
@@ -148,32 +149,26 @@ def miti_bars(scores: MitiScores) -> list[ScoreBar]:
         of complex reflections (fair 40 %, good 50 %) and the percentage of open
         questions (fair 50 %, good 70 %).
     """
-    return [
-        ScoreBar(
-            label="Reflection-to-question ratio",
-            value=scores.reflection_to_question,
-            fair=1.0,
-            good=2.0,
-            maximum=3.0,
-            shown=_ratio_text(scores.reflection_to_question),
-        ),
-        ScoreBar(
-            label="Complex reflections",
-            value=scores.percent_complex_reflections,
-            fair=40.0,
-            good=50.0,
-            maximum=100.0,
-            shown=_percent_text(scores.percent_complex_reflections),
-        ),
-        ScoreBar(
-            label="Open questions",
-            value=scores.percent_open_questions,
-            fair=50.0,
-            good=70.0,
-            maximum=100.0,
-            shown=_percent_text(scores.percent_open_questions),
-        ),
-    ]
+    bars = (
+        ("Reflection-to-question ratio", "reflection_to_question", 3.0, _ratio_text),
+        ("Complex reflections", "percent_complex_reflections", 100.0, _percent_text),
+        ("Open questions", "percent_open_questions", 100.0, _percent_text),
+    )
+    out = []
+    for label, field, maximum, shown in bars:
+        value = getattr(scores, field)
+        fair, good = MITI_THRESHOLDS[field]
+        out.append(
+            ScoreBar(
+                label=label,
+                value=value,
+                fair=fair,
+                good=good,
+                maximum=maximum,
+                shown=shown(value),
+            )
+        )
+    return out
 
 
 def _extra_scores(scores: MitiScores) -> list[tuple[str, str]]:
