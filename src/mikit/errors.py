@@ -72,6 +72,19 @@ class CaseFileError(MikitError):
 class FileReadError(CaseFileError, OSError):
     """A file that is missing, is a directory, or cannot be read or decoded."""
 
+    @classmethod
+    def reading(cls, path: object, err: OSError | UnicodeDecodeError) -> FileReadError:
+        """The one-line error for *err*, raised while reading *path*."""
+        if isinstance(err, UnicodeDecodeError):
+            reason = f"not UTF-8 text (byte {err.start})"
+        elif isinstance(err, FileNotFoundError):
+            reason = "no such file"
+        elif isinstance(err, IsADirectoryError):
+            reason = "is a directory, not a file"
+        else:
+            reason = f"cannot be read ({err.strerror or err})"
+        return cls(f"{path}: {reason}")
+
 
 class JSONSyntaxError(CaseFileError, ValueError):
     """A file that is not well-formed JSON.

@@ -112,7 +112,7 @@ def _majority(votes: Sequence[str]) -> str:
     return min(counts, key=lambda label: (-counts[label], label))
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:  # noqa: C901
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     source = str(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -138,14 +138,8 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:  # noqa: C901
                     yield row, dict(zip(header, values, strict=False))
             except csv.Error as err:
                 raise ValidationError(f"row {row + 1}", f"bad CSV: {err}", source=source) from None
-    except FileNotFoundError:
-        raise FileReadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileReadError(f"{path}: is a directory, not a file") from None
-    except UnicodeDecodeError as err:
-        raise FileReadError(f"{path}: not UTF-8 text (byte {err.start})") from None
-    except PermissionError as err:
-        raise FileReadError(f"{path}: cannot be read ({err.strerror or err})") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise FileReadError.reading(path, err) from None
 
 
 def read(path: str | os.PathLike[str]) -> list[Transcript]:

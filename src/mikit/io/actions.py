@@ -49,15 +49,8 @@ def iter_actions(
     known = None if goals is None else frozenset(goals)
     try:
         handle = p.open(encoding="utf-8-sig")
-    except FileNotFoundError:
-        msg = f"{p}: no such file"
-        raise FileReadError(msg) from None
-    except IsADirectoryError:
-        msg = f"{p}: is a directory, not a file"
-        raise FileReadError(msg) from None
     except OSError as err:
-        msg = f"{p}: cannot be read ({err.strerror or err})"
-        raise FileReadError(msg) from None
+        raise FileReadError.reading(p, err) from None
     with handle:
         line_no = 0
         try:

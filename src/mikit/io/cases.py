@@ -64,18 +64,8 @@ def read_json(path: str | os.PathLike[str]) -> Any:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        msg = f"{p}: no such file"
-        raise FileReadError(msg) from None
-    except IsADirectoryError:
-        msg = f"{p}: is a directory, not a file"
-        raise FileReadError(msg) from None
-    except UnicodeDecodeError as err:
-        msg = f"{p}: not UTF-8 text (byte {err.start})"
-        raise FileReadError(msg) from None
-    except OSError as err:
-        msg = f"{p}: cannot be read ({err.strerror or err})"
-        raise FileReadError(msg) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise FileReadError.reading(p, err) from None
     return parse_json(text, source=str(p))
 
 

@@ -56,14 +56,8 @@ def _format(path: Path, format: str | None) -> str:
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FileReadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileReadError(f"{path}: is a directory, not a file") from None
-    except UnicodeDecodeError as err:
-        raise FileReadError(f"{path}: not UTF-8 text (byte {err.start})") from None
-    except OSError as err:
-        raise FileReadError(f"{path}: cannot be read ({err.strerror or err})") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise FileReadError.reading(path, err) from None
 
 
 def parse_text_transcript(text: str, *, source: str = "<text>") -> Transcript:
